@@ -1,0 +1,81 @@
+"""The root command: global options, the command groups, and one place that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from quotetrack.errors import QuotetrackError
+
+
+class _Group(TyperGroup):
+    """Runs every command; a QuotetrackError becomes 'Error: ...' on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except QuotetrackError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Track who said what in a contested story, and find where the accounts conflict.",
+)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    db: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--db",
+            envvar="QUOTETRACK_DB",
+            help="Database file (created on first use). Default: quotetrack.db in the app folder.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = {"db_path": db}
+
+
+def open_database(ctx: typer.Context):
+    """The database for this command, opened on first use."""
+    from quotetrack.db import open_db
+
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {"db_path": None}
+    if "db" not in root.obj:
+        root.obj["db"] = open_db(root.obj.get("db_path"))
+    return root.obj["db"]
+
+
+from quotetrack.commands import conflicts as _conflicts  # noqa: E402
+from quotetrack.commands import io as _io  # noqa: E402
+from quotetrack.commands import statements as _statements  # noqa: E402
+
+_statements.register(app)
+_io.register(app)
+_conflicts.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        sys.stderr.close()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,1 @@
+"""One module per command group: parse arguments, call the library, hand results to render."""

@@ -1,0 +1,48 @@
+"""Options shared by several commands (filters and output formats)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import enum
+
+import typer
+
+from quotetrack.models import Filters
+
+Speaker = Annotated[Optional[str], typer.Option("--speaker", help="Speaker name contains this (accents and case ignored).")]
+Outlet = Annotated[Optional[str], typer.Option("--outlet", help="Outlet or relay name contains this.")]
+Since = Annotated[Optional[str], typer.Option("--since", help="On or after this date (2020, 2020-02, 2020-02-04).")]
+Until = Annotated[Optional[str], typer.Option("--until", help="On or before this date.")]
+Topic = Annotated[Optional[str], typer.Option("--topic", help="Exactly this topic (case ignored).")]
+Tag = Annotated[Optional[list[str]], typer.Option("--tag", help="Has this tag; repeat to require several.")]
+Kind = Annotated[Optional[str], typer.Option("--kind", help="direct (verbatim quote) or indirect (paraphrase).")]
+Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many.")]
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+TableFormat = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table for people, json or csv for tools."),
+]
+
+
+def make_filters(speaker=None, outlet=None, since=None, until=None, topic=None, tag=None,
+                 kind=None, limit=None) -> Filters:
+    from quotetrack.normalize import parse_date
+    from quotetrack.store import validate_kind
+
+    # Check dates and kind up front so a typo is reported before any work is done.
+    if since:
+        parse_date(since, "--since")
+    if until:
+        parse_date(until, "--until")
+    if kind:
+        validate_kind(kind)
+    return Filters(speaker=speaker, outlet=outlet, since=since, until=until, topic=topic,
+                   tags=tuple(tag or ()), kind=kind, limit=limit)

@@ -1,0 +1,207 @@
+"""add, list, show, search, edit, delete, info."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from quotetrack.commands import options as opt
+
+
+def _read_text(text: str) -> str:
+    if text == "-":
+        data = sys.stdin.read()
+        return data.rstrip("\r\n")
+    return text
+
+
+def _ask_if_missing(value: Optional[str], label: str, field: str, can_prompt: bool) -> str:
+    from quotetrack.errors import ValidationError
+
+    if value is not None and value.strip():
+        return value
+    if can_prompt:
+        return typer.prompt(label)
+    raise ValidationError(field, f"is required (give --{field})")
+
+
+def add(
+    ctx: typer.Context,
+    text: Annotated[Optional[str], typer.Argument(help="The words said; '-' reads standard input.", show_default=False)] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Who said it.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", "-o", help="Who reported it.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", "-d", help="When it was said or reported: 2020-02-04, 2020-02 or 2020.")] = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", help="direct (verbatim quote) or indirect (paraphrase).")] = "direct",
+    url: Annotated[Optional[str], typer.Option("--url", help="Link to the source.")] = None,
+    via: Annotated[Optional[str], typer.Option("--via", help="Relay that passed the words on (NTV in 'NTV quoted Erdogan').")] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Story or thread this belongs to.")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="A tag; repeat for several.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Your notes.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Store even if the same statement is already stored.")] = False,
+) -> None:
+    """Record one attributed statement and print its id."""
+    from quotetrack.cli import open_database
+    from quotetrack.store import add_statement
+
+    can_prompt = sys.stdin.isatty() and text != "-"
+    text = _read_text(_ask_if_missing(text, "Text", "text", can_prompt))
+    speaker = _ask_if_missing(speaker, "Speaker", "speaker", can_prompt)
+    outlet = _ask_if_missing(outlet, "Outlet", "outlet", can_prompt)
+    date = _ask_if_missing(date, "Date (YYYY-MM-DD, YYYY-MM or YYYY)", "date", can_prompt)
+    db = open_database(ctx)
+    statement = add_statement(
+        db, text=text, speaker=speaker, outlet=outlet, date=date, kind=kind, url=url, via=via,
+        topic=topic, tags=tag or [], notes=note, force=force,
+    )
+    typer.echo(statement.id)
+    if sys.stderr.isatty():
+        typer.echo("Run `quotetrack conflicts` to check it against the other statements.", err=True)
+
+
+def list_(
+    ctx: typer.Context,
+    speaker: opt.Speaker = None, outlet: opt.Outlet = None, since: opt.Since = None,
+    until: opt.Until = None, topic: opt.Topic = None, tag: opt.Tag = None, kind: opt.Kind = None,
+    limit: opt.Limit = None, format: opt.TableFormat = opt.OutputFormat.table,
+) -> None:
+    """List statements, oldest first, with filters."""
+    from quotetrack.cli import open_database
+    from quotetrack.store import list_statements
+
+    filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit)
+    statements = list_statements(open_database(ctx), filters)
+    if format.value == "table":
+        from quotetrack import render
+
+        render.statements_table(statements)
+    else:
+        from quotetrack.export import write_statements
+
+        write_statements(statements, format.value, sys.stdout)
+
+
+def show(
+    ctx: typer.Context,
+    statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id, as shown by list.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Show one statement in full, with the conflicts it is part of."""
+    from quotetrack.cli import open_database
+    from quotetrack.conflicts.review import conflicts_for_statement
+    from quotetrack.errors import ValidationError
+    from quotetrack.store import get_statement
+
+    if format not in ("table", "json"):
+        raise ValidationError("--format", f"'{format}' is not table or json")
+    db = open_database(ctx)
+    statement = get_statement(db, statement_id)
+    conflicts = conflicts_for_statement(db, statement.id)
+    from quotetrack import render
+
+    if format == "json":
+        render.json_out({**statement.to_dict(), "conflicts": [c.to_dict() for c in conflicts]})
+    else:
+        render.statement_detail(statement, conflicts)
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words to find (all must match); "quoted phrase" for a phrase.')],
+    speaker: opt.Speaker = None, outlet: opt.Outlet = None, since: opt.Since = None,
+    until: opt.Until = None, topic: opt.Topic = None, tag: opt.Tag = None, kind: opt.Kind = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 20,
+    format: opt.TableFormat = opt.OutputFormat.table,
+) -> None:
+    """Full-text search of statement texts, best match first, matches highlighted."""
+    from quotetrack.cli import open_database
+    from quotetrack.store import search_statements
+
+    filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit)
+    results = search_statements(open_database(ctx), query, filters)
+    if format.value == "table":
+        from quotetrack import render
+
+        render.search_results(results, query)
+    else:
+        from quotetrack.export import write_statements
+
+        write_statements([s for s, _ in results], format.value, sys.stdout)
+
+
+def edit(
+    ctx: typer.Context,
+    statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id.")],
+    text: Annotated[Optional[str], typer.Option("--text", help="New text ('-' reads standard input).")] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet")] = None,
+    date: Annotated[Optional[str], typer.Option("--date")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="New link; '' clears it.")] = None,
+    via: Annotated[Optional[str], typer.Option("--via", help="New relay; '' clears it.")] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="New topic; '' clears it.")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="Replace the tags (repeat for several; '' clears).")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="New notes; '' clears them.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow the edit to make it a duplicate.")] = False,
+) -> None:
+    """Change fields of a stored statement (its id stays the same)."""
+    from quotetrack import render
+    from quotetrack.cli import open_database
+    from quotetrack.store import update_statement
+
+    changes = {
+        name: value
+        for name, value in {
+            "text": _read_text(text) if text is not None else None, "speaker": speaker,
+            "outlet": outlet, "date": date, "kind": kind, "url": url, "via": via,
+            "topic": topic, "notes": note,
+        }.items()
+        if value is not None
+    }
+    if tag is not None:
+        changes["tags"] = [t for t in tag if t.strip()]
+    statement = update_statement(open_database(ctx), statement_id, changes, force=force)
+    render.statement_detail(statement, [])
+
+
+def delete(
+    ctx: typer.Context,
+    statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a statement (asks first unless --yes)."""
+    from quotetrack.cli import open_database
+    from quotetrack.errors import QuotetrackError
+    from quotetrack.store import delete_statement, get_statement
+
+    db = open_database(ctx)
+    statement = get_statement(db, statement_id)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise QuotetrackError("not deleting without confirmation; add --yes")
+        preview = statement.text if len(statement.text) <= 70 else statement.text[:67] + "..."
+        typer.confirm(f"Delete {statement.id} ({statement.speaker}: {preview})?", abort=True)
+    delete_statement(db, statement.id)
+    typer.echo(f"Deleted {statement.id}")
+
+
+def info(ctx: typer.Context) -> None:
+    """Database path, schema version and counts."""
+    from quotetrack import render
+    from quotetrack.cli import open_database
+    from quotetrack.migrations import latest_version, schema_version
+    from quotetrack.store import counts
+
+    db = open_database(ctx)
+    render.info(str(db.path), schema_version(db), latest_version(), counts(db))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(add)
+    app.command("list")(list_)
+    app.command()(show)
+    app.command()(search)
+    app.command()(edit)
+    app.command()(delete)
+    app.command()(info)

@@ -1,0 +1,1 @@
+"""Conflict detection: which pairs to compare (candidates), why they disagree (rules), review."""

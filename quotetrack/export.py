@@ -1,0 +1,79 @@
+"""Statements (and conflicts) as CSV, JSON and JSON Lines that import reads back unchanged.
+
+CSV cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+return) are written with a leading apostrophe, which spreadsheets show as text; a cell that
+already starts with an apostrophe before such a character gets one more. `unescape_cell` undoes
+exactly this on import, so export -> import -> export is byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from quotetrack.models import STATEMENT_FIELDS, Statement
+
+FORMATS = ("csv", "json", "jsonl")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value: str) -> str:
+    """Make a CSV cell safe to open in a spreadsheet, reversibly."""
+    if value.startswith(_FORMULA_START) or (value.startswith("'") and value[1:2] in ("'",) + _FORMULA_START and value[1:2] != ""):
+        return "'" + value
+    return value
+
+
+def unescape_cell(value: str) -> str:
+    """Undo `escape_cell`."""
+    if value.startswith("'") and value[1:2] != "" and value[1:2] in ("'",) + _FORMULA_START:
+        return value[1:]
+    return value
+
+
+def statement_record(statement: Statement) -> dict:
+    return statement.to_dict()
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(value)
+    elif isinstance(value, float):
+        value = f"{value:.3f}"
+    elif not isinstance(value, str):
+        value = str(value)
+    return escape_cell(value)
+
+
+def write_records(records: Iterable[dict], fmt: str, out: io.TextIOBase,
+                  fields: Sequence[str]) -> int:
+    """Write dict records in `fmt` to a text stream; returns how many were written."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(fields)
+        for record in records:
+            writer.writerow([_csv_value(record.get(name)) for name in fields])
+            count += 1
+    elif fmt == "json":
+        out.write("[")
+        for record in records:
+            out.write(",\n  " if count else "\n  ")
+            out.write(json.dumps({k: record.get(k) for k in fields}, ensure_ascii=False))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+    elif fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps({k: record.get(k) for k in fields}, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        raise ValueError(fmt)
+    return count
+
+
+def write_statements(statements: Iterable[Statement], fmt: str, out: io.TextIOBase) -> int:
+    return write_records((s.to_dict() for s in statements), fmt, out, STATEMENT_FIELDS)

@@ -1,0 +1,104 @@
+"""The schema's history: numbered steps, each applied once, in a transaction, and recorded.
+
+Never edit a step that has shipped; add the next one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("quotetrack")
+
+
+@migrations(name="0001_statements")
+def m0001_statements(db: Database) -> None:
+    for table in ("speakers", "outlets"):
+        db[table].create(
+            {"id": int, "name": str, "norm": str, "created_at": str},
+            pk="id",
+            not_null={"name", "norm"},
+        )
+        db[table].create_index(["name"], unique=True)
+        db[table].create_index(["norm"])
+    db["statements"].create(
+        {
+            "seq": int,  # integer key: row order and the full-text index's rowid
+            "id": str,  # short id a person types
+            "text": str,
+            "text_norm": str,
+            "kind": str,
+            "speaker_id": int,
+            "outlet_id": int,
+            "via_id": int,
+            "date": str,  # ISO, at the precision given: 2020, 2020-02 or 2020-02-04
+            "date_start": str,
+            "date_end": str,
+            "url": str,
+            "topic": str,
+            "tags": str,  # JSON array of strings
+            "notes": str,
+            "added_at": str,
+            "updated_at": str,
+        },
+        pk="seq",
+        not_null={"id", "text", "text_norm", "kind", "speaker_id", "outlet_id", "date",
+                  "date_start", "date_end", "tags", "added_at"},
+        foreign_keys=[
+            ("speaker_id", "speakers", "id"),
+            ("outlet_id", "outlets", "id"),
+            ("via_id", "outlets", "id"),
+        ],
+    )
+    statements = db["statements"]
+    statements.create_index(["id"], unique=True)
+    statements.create_index(["speaker_id"])
+    statements.create_index(["outlet_id"])
+    statements.create_index(["date_start"])
+    statements.create_index(["topic"])
+    statements.create_index(["speaker_id", "outlet_id", "date", "text_norm"])
+    statements.enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+@migrations(name="0002_conflicts")
+def m0002_conflicts(db: Database) -> None:
+    # One row per conflicting pair of statements (a_id < b_id); replaced when detection reruns.
+    db["conflicts"].create(
+        {
+            "id": str,
+            "a_id": str,
+            "b_id": str,
+            "type": str,
+            "score": float,
+            "explanation": str,
+            "evidence": str,  # JSON: the words on each side to highlight
+            "detected_at": str,
+        },
+        pk="id",
+        not_null={"a_id", "b_id", "type", "score", "explanation", "evidence"},
+    )
+    db["conflicts"].create_index(["a_id"])
+    db["conflicts"].create_index(["b_id"])
+    # Review decisions live apart from detection so that re-running detection never loses them.
+    db["reviews"].create(
+        {"conflict_id": str, "status": str, "note": str, "reviewed_at": str},
+        pk="conflict_id",
+        not_null={"status"},
+    )
+    # What detection already knows about each statement, so an unchanged one is not redone.
+    db["analysis"].create(
+        {"statement_id": str, "signature": str, "features": str},
+        pk="statement_id",
+        not_null={"signature", "features"},
+    )
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+def schema_version(db: Database) -> int:
+    """How many schema steps this database has applied."""
+    return len(migrations.applied(db))
+
+
+def latest_version() -> int:
+    return len(migrations._migrations)

@@ -1,0 +1,150 @@
+"""The only module that imports rich: tables, colours, highlighting. Everything here prints."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quotetrack.models import Counts, Statement
+
+
+def console(err: bool = False) -> Console:
+    stream = sys.stderr if err else sys.stdout
+    is_tty = stream.isatty()
+    # In a pipe: no colour, no box drawing, and wide enough not to cut words mid-line.
+    return Console(file=stream, highlight=False, soft_wrap=False, no_color=not is_tty,
+                   width=None if is_tty else 80, emoji=False, markup=False)
+
+
+def _is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def _table(**kwargs) -> Table:
+    return Table(box=box.SIMPLE_HEAD if _is_tty() else None, show_edge=False, pad_edge=False,
+                 padding=(0, 1), collapse_padding=True,
+                 header_style="bold" if _is_tty() else "", expand=True, **kwargs)
+
+
+def _source(statement: Statement) -> str:
+    return f"{statement.outlet} via {statement.via}" if statement.via else statement.outlet
+
+
+def json_out(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def statements_table(statements: Sequence[Statement]) -> None:
+    out = console()
+    if not statements:
+        out.print("No statements match.")
+        return
+    if not _is_tty():
+        # In a pipe: one statement per line, tab-separated, for grep, cut and sort.
+        lines = ["id\tdate\tspeaker\tsource\tkind\ttext"]
+        lines += [
+            "\t".join([s.id, s.date, s.speaker, _source(s), s.kind, _one_line(s.text)])
+            for s in statements
+        ]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
+    table = _table()
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("k", no_wrap=True)
+    table.add_column("speaker / source", max_width=22, overflow="fold")
+    table.add_column("text", overflow="fold", min_width=24, ratio=1)
+    for s in statements:
+        text = s.text if len(s.text) <= 300 else s.text[:297] + "..."
+        who = Text(s.speaker)
+        who.append("\n" + _source(s), style="dim")
+        table.add_row(s.id, s.date, "Q" if s.kind == "direct" else "P", who, Text(text))
+    out.print(table)
+    out.print(f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
+              "  (k: Q = direct quote, P = paraphrase)")
+
+
+def statement_detail(statement: Statement, conflicts: Sequence = ()) -> None:
+    out = console()
+    rows = [
+        ("id", statement.id), ("speaker", statement.speaker), ("outlet", statement.outlet),
+        ("via", statement.via or ""), ("date", statement.date),
+        ("kind", "direct quote" if statement.kind == "direct" else "indirect (paraphrase)"),
+        ("url", statement.url or ""), ("topic", statement.topic or ""),
+        ("tags", ", ".join(statement.tags)), ("notes", statement.notes or ""),
+        ("added", statement.added_at + (f" (edited {statement.updated_at})" if statement.updated_at else "")),
+    ]
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold" if _is_tty() else "", no_wrap=True)
+    table.add_column(overflow="fold")
+    for name, value in rows:
+        if value:
+            table.add_row(name, Text(value))
+    out.print(table)
+    out.print()
+    out.print(Text(statement.text))
+    if conflicts:
+        out.print()
+        out.print(f"In {len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}:")
+        for c in conflicts:
+            other = c.b if c.a.id == statement.id else c.a
+            out.print(Text(f"  {c.id}  {c.type:<14} {c.score:.2f}  {c.status:<9} with {other.id} "
+                           f"({other.speaker}): {c.explanation}"))
+
+
+def _highlight(text: str, terms: Sequence[str], style: str = "bold reverse") -> Text:
+    rich_text = Text(text)
+    for term in terms:
+        if not term:
+            continue
+        pattern = r"\b" + r"\W+".join(re.escape(part) for part in term.split()) + r"\w*"
+        rich_text.highlight_regex(re.compile(pattern, re.IGNORECASE), style=style)
+    return rich_text
+
+
+def search_results(results, query: str) -> None:
+    out = console()
+    if not results:
+        out.print(f"Nothing matches '{query}'.")
+        return
+    tty = _is_tty()
+    for statement, terms in results:
+        header = Text(f"{statement.id}  {statement.date}  {statement.speaker} / {_source(statement)}")
+        if tty:
+            header.stylize("bold")
+        out.print(header)
+        text = _highlight(statement.text, terms, "bold reverse" if tty else "")
+        if not tty:
+            # No colour in a pipe: mark matches with [brackets] so they still stand out.
+            plain = statement.text
+            for term in terms:
+                pattern = r"\b" + r"\W+".join(re.escape(p) for p in term.split()) + r"\w*"
+                plain = re.sub(pattern, lambda m: f"[{m.group(0)}]", plain, flags=re.IGNORECASE)
+            text = Text(plain)
+        out.print(Text("  ").append_text(text))
+    out.print(f"{len(results)} match{'es' if len(results) != 1 else ''}")
+
+
+def info(path: str, version: int, latest: int, counts: Counts) -> None:
+    out = console()
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    table.add_row("database", path)
+    table.add_row("schema", f"{version} of {latest}")
+    table.add_row("statements", f"{counts.statements:,}")
+    table.add_row("speakers", f"{counts.speakers:,}")
+    table.add_row("outlets", f"{counts.outlets:,}")
+    table.add_row("conflicts", f"{counts.conflicts:,}")
+    out.print(table)

@@ -1,0 +1,480 @@
+"""Reads and writes statements, speakers and outlets: the only SQL outside db.py and migrations.py."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
+from quotetrack.models import KINDS, Counts, Filters, ImportResult, Statement
+from quotetrack.normalize import clean_label, normalize_name, normalize_text, parse_date
+
+MAX_TEXT = 10_000_000
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_ID_RE = re.compile(r"^q[a-z0-9]{6}$")
+_TAG_SPLIT = re.compile(r"[;,]")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+
+EDITABLE = ("text", "kind", "speaker", "outlet", "via", "date", "url", "topic", "tags", "notes")
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---------------------------------------------------------------- validation
+
+def _optional(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def parse_tags(value: Any) -> tuple[str, ...]:
+    """Tags from a list or a 'a; b' / 'a, b' string: trimmed, empty ones dropped, first spelling kept."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, (list, tuple)) else _TAG_SPLIT.split(str(value))
+    tags: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ValidationError("tags", f"{item!r} is not text")
+        tag = clean_label(item)
+        if _TAG_SPLIT.search(tag):
+            raise ValidationError("tags", f"'{tag}' holds ',' or ';', which separate tags")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def validate_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise ValidationError("text", "is missing")
+    if "\x00" in text:
+        raise ValidationError("text", "contains a NUL byte")
+    if not text.strip():
+        raise ValidationError("text", "is empty")
+    if len(text) > MAX_TEXT:
+        raise ValidationError("text", f"is longer than {MAX_TEXT:,} characters")
+    return text
+
+
+def validate_kind(kind: Any) -> str:
+    value = (kind or "").strip().lower() if isinstance(kind, str) or kind is None else kind
+    if value in ("", None):
+        return "direct"
+    if value not in KINDS:
+        raise ValidationError("kind", f"'{kind}' is not a kind; use direct or indirect")
+    return value
+
+
+def validate_name(value: Any, field: str, *, required: bool = True) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, "is empty")
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{value!r} is not text")
+    if "\x00" in value:
+        raise ValidationError(field, "contains a NUL byte")
+    return clean_label(value)
+
+
+def validate_fields(raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Check and clean statement fields; with partial=True only the fields present are checked.
+
+    Raises ValidationError naming the first bad field.
+    """
+    out: dict[str, Any] = {}
+
+    def present(name: str) -> bool:
+        return not partial or name in raw
+
+    if present("text"):
+        out["text"] = validate_text(raw.get("text"))
+    if present("kind"):
+        out["kind"] = validate_kind(raw.get("kind"))
+    if present("speaker"):
+        out["speaker"] = validate_name(raw.get("speaker"), "speaker")
+    if present("outlet"):
+        out["outlet"] = validate_name(raw.get("outlet"), "outlet")
+    if present("via"):
+        out["via"] = validate_name(raw.get("via"), "via", required=False)
+    if present("date"):
+        value = raw.get("date")
+        out["date"] = parse_date(value if isinstance(value, str) else ("" if value is None else str(value)))
+    for name in ("url", "topic", "notes"):
+        if present(name):
+            value = _optional(raw.get(name))
+            if value is not None and "\x00" in value:
+                raise ValidationError(name, "contains a NUL byte")
+            if name == "topic" and value is not None:
+                value = clean_label(value)
+            if name == "url" and value is not None:
+                value = value.strip()
+            out[name] = value
+    if present("tags"):
+        out["tags"] = parse_tags(raw.get("tags"))
+    return out
+
+
+# ---------------------------------------------------------------- ids and names
+
+def make_id(key: str, taken: set[str] | None, is_taken=None) -> str:
+    """A short id derived from the statement's content, so the same statement gets the same id
+    in any database; a salt is added only on a clash."""
+    salt = 0
+    while True:
+        digest = hashlib.sha256(f"{key}|{salt}".encode()).digest()
+        number = int.from_bytes(digest[:8], "big")
+        chars = []
+        for _ in range(6):
+            number, rem = divmod(number, len(_ID_ALPHABET))
+            chars.append(_ID_ALPHABET[rem])
+        candidate = "q" + "".join(chars)
+        if taken is not None:
+            clash = candidate in taken
+        else:
+            clash = is_taken(candidate)
+        if not clash:
+            return candidate
+        salt += 1
+
+
+def _dedupe_key(speaker: str, outlet: str, date: str, text_norm: str) -> str:
+    return f"{normalize_name(speaker)}|{normalize_name(outlet)}|{date}|{text_norm}"
+
+
+class _Names:
+    """Speaker or outlet ids by exact (cleaned) name, created on first use."""
+
+    def __init__(self, db: Database, table: str):
+        self.db = db
+        self.table = table
+        self.cache: dict[str, int] = {}
+
+    def lookup(self, name: str) -> int | None:
+        if name in self.cache:
+            return self.cache[name]
+        row = self.db.execute(f"SELECT id FROM {self.table} WHERE name = ?", [name]).fetchone()
+        if row:
+            self.cache[name] = row[0]
+            return row[0]
+        return None
+
+    def get_or_create(self, name: str) -> int:
+        found = self.lookup(name)
+        if found is not None:
+            return found
+        cur = self.db.execute(
+            f"INSERT INTO {self.table} (name, norm, created_at) VALUES (?, ?, ?)",
+            [name, normalize_name(name) or name.casefold(), now()],
+        )
+        self.cache[name] = cur.lastrowid
+        return cur.lastrowid
+
+
+# ---------------------------------------------------------------- reading
+
+_SELECT = """
+SELECT s.id, s.text, s.kind, sp.name AS speaker, o.name AS outlet, s.date, v.name AS via,
+       s.url, s.topic, s.tags, s.notes, s.added_at, s.updated_at
+FROM statements s
+JOIN speakers sp ON sp.id = s.speaker_id
+JOIN outlets o ON o.id = s.outlet_id
+LEFT JOIN outlets v ON v.id = s.via_id
+"""
+
+
+def _row_to_statement(row: Mapping[str, Any] | tuple) -> Statement:
+    (sid, text, kind, speaker, outlet, date, via, url, topic, tags, notes, added, updated) = row
+    return Statement(
+        id=sid, text=text, kind=kind, speaker=speaker, outlet=outlet, date=date, via=via,
+        url=url, topic=topic, tags=tuple(json.loads(tags or "[]")), notes=notes,
+        added_at=added, updated_at=updated,
+    )
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if filters.speaker:
+        clauses.append("s.speaker_id IN (SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\')")
+        args.append(_like(filters.speaker))
+    if filters.outlet:
+        clauses.append(
+            "(s.outlet_id IN (SELECT id FROM outlets WHERE norm LIKE ? ESCAPE '\\')"
+            " OR s.via_id IN (SELECT id FROM outlets WHERE norm LIKE ? ESCAPE '\\'))"
+        )
+        args += [_like(filters.outlet)] * 2
+    if filters.since:
+        clauses.append("s.date_end >= ?")
+        args.append(parse_date(filters.since, "--since").first_day.isoformat())
+    if filters.until:
+        clauses.append("s.date_start <= ?")
+        args.append(parse_date(filters.until, "--until").last_day.isoformat())
+    if filters.topic:
+        clauses.append("s.topic = ? COLLATE NOCASE")
+        args.append(filters.topic.strip())
+    for tag in filters.tags:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(s.tags) WHERE value = ? COLLATE NOCASE)")
+        args.append(tag.strip())
+    if filters.kind:
+        clauses.append("s.kind = ?")
+        args.append(validate_kind(filters.kind))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _like(name: str) -> str:
+    norm = normalize_name(name) or name.casefold()
+    escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def get_statement(db: Database, statement_id: str) -> Statement:
+    row = db.execute(_SELECT + " WHERE s.id = ?", [statement_id.strip().lower()]).fetchone()
+    if row is None:
+        raise NotFoundError(f"no statement with id '{statement_id}'")
+    return _row_to_statement(row)
+
+
+def list_statements(db: Database, filters: Filters = Filters()) -> list[Statement]:
+    """Statements matching `filters`, oldest first."""
+    where, args = _filter_sql(filters)
+    sql = _SELECT + where + " ORDER BY s.date_start, s.seq"
+    if filters.limit is not None:
+        sql += " LIMIT ?"
+        args.append(int(filters.limit))
+    return [_row_to_statement(row) for row in db.execute(sql, args).fetchall()]
+
+
+def iter_statements(db: Database, filters: Filters = Filters()) -> Iterable[Statement]:
+    where, args = _filter_sql(filters)
+    sql = _SELECT + where + " ORDER BY s.date_start, s.seq"
+    if filters.limit is not None:
+        sql += " LIMIT ?"
+        args.append(int(filters.limit))
+    for row in db.execute(sql, args):
+        yield _row_to_statement(row)
+
+
+def _fts_query(query: str) -> str:
+    """Turn what a person typed into an FTS5 query: words must all match, "phrases" stay phrases."""
+    terms: list[str] = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        chunk = phrase if phrase else word
+        tokens = re.findall(r"\w+", chunk)
+        if not tokens:
+            continue
+        if phrase:
+            terms.append('"' + " ".join(tokens) + '"')
+        else:
+            terms.extend(f'"{token}"' for token in tokens)
+    return " ".join(terms)
+
+
+def search_statements(
+    db: Database, query: str, filters: Filters = Filters()
+) -> list[tuple[Statement, list[str]]]:
+    """Statements whose text matches every word of `query`, best match first, with the matched terms."""
+    match = _fts_query(query)
+    if not match:
+        raise ValidationError("query", "has no words to search for")
+    where, args = _filter_sql(filters)
+    extra = where.replace(" WHERE ", " AND ", 1)
+    sql = (
+        _SELECT
+        + " JOIN statements_fts ON statements_fts.rowid = s.seq"
+        + " WHERE statements_fts MATCH ?" + extra
+        + " ORDER BY statements_fts.rank"
+    )
+    if filters.limit is not None:
+        sql += f" LIMIT {int(filters.limit)}"
+    rows = db.execute(sql, [match, *args]).fetchall()
+    terms = [t.strip('"') for t in re.findall(r'"[^"]*"', match)]
+    return [(_row_to_statement(row), terms) for row in rows]
+
+
+def counts(db: Database) -> Counts:
+    def count(table: str) -> int:
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    return Counts(
+        statements=count("statements"), speakers=count("speakers"),
+        outlets=count("outlets"), conflicts=count("conflicts"),
+    )
+
+
+def find_duplicate(db: Database, speaker: str, outlet: str, date: str, text: str) -> str | None:
+    """The id of a stored statement with the same speaker, outlet, date and normalised text."""
+    row = db.execute(
+        """SELECT s.id FROM statements s
+           JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id
+           WHERE sp.name = ? AND o.name = ? AND s.date = ? AND s.text_norm = ? LIMIT 1""",
+        [speaker, outlet, date, normalize_text(text)],
+    ).fetchone()
+    return row[0] if row else None
+
+
+# ---------------------------------------------------------------- writing
+
+def _insert_row(db: Database, fields: dict[str, Any], speakers: _Names, outlets: _Names,
+                statement_id: str, added_at: str, updated_at: str | None) -> None:
+    date = fields["date"]
+    db.execute(
+        """INSERT INTO statements (id, text, text_norm, kind, speaker_id, outlet_id, via_id, date,
+               date_start, date_end, url, topic, tags, notes, added_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            statement_id, fields["text"], normalize_text(fields["text"]), fields["kind"],
+            speakers.get_or_create(fields["speaker"]), outlets.get_or_create(fields["outlet"]),
+            outlets.get_or_create(fields["via"]) if fields.get("via") else None,
+            date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
+            fields.get("url"), fields.get("topic"), json.dumps(list(fields.get("tags", ()))),
+            fields.get("notes"), added_at, updated_at,
+        ],
+    )
+
+
+def add_statement(db: Database, *, force: bool = False, **raw: Any) -> Statement:
+    """Validate and store one statement; returns it with its new id.
+
+    Raises ValidationError for a bad field and DuplicateError when the same statement is stored,
+    unless force=True.
+    """
+    fields = validate_fields(raw)
+    with db.atomic():
+        if not force:
+            existing = find_duplicate(db, fields["speaker"], fields["outlet"], fields["date"].iso,
+                                      fields["text"])
+            if existing:
+                raise DuplicateError(existing)
+        key = _dedupe_key(fields["speaker"], fields["outlet"], fields["date"].iso,
+                          normalize_text(fields["text"]))
+        statement_id = make_id(key, None, is_taken=lambda c: _id_exists(db, c))
+        _insert_row(db, fields, _Names(db, "speakers"), _Names(db, "outlets"),
+                    statement_id, now(), None)
+    return get_statement(db, statement_id)
+
+
+def _id_exists(db: Database, statement_id: str) -> bool:
+    return db.execute("SELECT 1 FROM statements WHERE id = ?", [statement_id]).fetchone() is not None
+
+
+def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False) -> ImportResult:
+    """Store already-validated rows in one transaction, skipping exact duplicates.
+
+    A row may carry `id`, `added_at` and `updated_at` (from an export); the id is kept when it is
+    free, and a new one is given when another statement holds it.
+    """
+    taken = {row[0] for row in db.execute("SELECT id FROM statements")}
+    existing_keys = {
+        f"{r[0]}|{r[1]}|{r[2]}|{r[3]}"
+        for r in db.execute(
+            """SELECT sp.name, o.name, s.date, s.text_norm FROM statements s
+               JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id"""
+        )
+    }
+    added = skipped = renumbered = 0
+    plan: list[tuple[dict[str, Any], str, str, str | None]] = []
+    stamp = now()
+    for fields in rows:
+        text_norm = normalize_text(fields["text"])
+        exact_key = f"{fields['speaker']}|{fields['outlet']}|{fields['date'].iso}|{text_norm}"
+        if exact_key in existing_keys:
+            skipped += 1
+            continue
+        existing_keys.add(exact_key)
+        wanted = fields.get("id")
+        if wanted and wanted not in taken:
+            statement_id = wanted
+        else:
+            if wanted:
+                renumbered += 1
+            key = _dedupe_key(fields["speaker"], fields["outlet"], fields["date"].iso, text_norm)
+            statement_id = make_id(key, taken)
+        taken.add(statement_id)
+        plan.append((fields, statement_id, fields.get("added_at") or stamp, fields.get("updated_at")))
+        added += 1
+    if not dry_run and plan:
+        speakers, outlets = _Names(db, "speakers"), _Names(db, "outlets")
+        with db.atomic():
+            for fields, statement_id, added_at, updated_at in plan:
+                _insert_row(db, fields, speakers, outlets, statement_id, added_at, updated_at)
+    return ImportResult(added=added, skipped_duplicates=skipped, renumbered=renumbered,
+                        dry_run=dry_run)
+
+
+def validate_import_extras(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Check the export-only columns (id, added_at, updated_at) of an imported row."""
+    out: dict[str, Any] = {}
+    sid = _optional(raw.get("id"))
+    if sid is not None:
+        sid = sid.strip().lower()
+        if not _ID_RE.match(sid):
+            raise ValidationError("id", f"'{sid}' is not a quotetrack id (q and 6 letters/digits)")
+        out["id"] = sid
+    for name in ("added_at", "updated_at"):
+        value = _optional(raw.get(name))
+        if value is not None:
+            value = value.strip()
+            if not _TIMESTAMP.match(value):
+                raise ValidationError(name, f"'{value}' is not a UTC timestamp like 2020-02-04T10:00:00Z")
+            out[name] = value
+    return out
+
+
+def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any], *,
+                     force: bool = False) -> Statement:
+    """Change fields of a stored statement; its id stays the same."""
+    current = get_statement(db, statement_id)
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "cannot be edited")
+    if not changes:
+        raise ValidationError("edit", "nothing to change; give at least one --field value")
+    fields = validate_fields(changes, partial=True)
+    merged = current.to_dict()
+    merged.update({k: v for k, v in fields.items()})
+    date = merged["date"] if not isinstance(merged["date"], str) else parse_date(merged["date"])
+    with db.atomic():
+        if not force:
+            dup = find_duplicate(db, merged["speaker"], merged["outlet"], date.iso, merged["text"])
+            if dup and dup != current.id:
+                raise DuplicateError(dup)
+        speakers, outlets = _Names(db, "speakers"), _Names(db, "outlets")
+        db.execute(
+            """UPDATE statements SET text = ?, text_norm = ?, kind = ?, speaker_id = ?, outlet_id = ?,
+                   via_id = ?, date = ?, date_start = ?, date_end = ?, url = ?, topic = ?, tags = ?,
+                   notes = ?, updated_at = ? WHERE id = ?""",
+            [
+                merged["text"], normalize_text(merged["text"]), merged["kind"],
+                speakers.get_or_create(merged["speaker"]), outlets.get_or_create(merged["outlet"]),
+                outlets.get_or_create(merged["via"]) if merged.get("via") else None,
+                date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
+                merged.get("url"), merged.get("topic"), json.dumps(list(merged.get("tags") or ())),
+                merged.get("notes"), now(), current.id,
+            ],
+        )
+    return get_statement(db, current.id)
+
+
+def delete_statement(db: Database, statement_id: str) -> Statement:
+    """Remove a statement and the conflicts it is part of.
+
+    Review decisions are kept: the same statement added again gets the same id, and a pair
+    dismissed before stays dismissed.
+    """
+    current = get_statement(db, statement_id)
+    with db.atomic():
+        db.execute("DELETE FROM conflicts WHERE a_id = ? OR b_id = ?", [current.id, current.id])
+        db.execute("DELETE FROM analysis WHERE statement_id = ?", [current.id])
+        db.execute("DELETE FROM statements WHERE id = ?", [current.id])
+    return current
