@@ -86,12 +86,16 @@ def m0002_conflicts(db: Database) -> None:
         pk="conflict_id",
         not_null={"status"},
     )
-    # What detection already knows about each statement, so an unchanged one is not redone.
+    # What detection already knows about each statement, so an unchanged one is not redone:
+    # a signature of the fields detection reads, and the content terms used to find candidates.
     db["analysis"].create(
-        {"statement_id": str, "signature": str, "features": str},
+        {"statement_id": str, "signature": str},
         pk="statement_id",
-        not_null={"signature", "features"},
+        not_null={"signature"},
     )
+    db["terms"].create({"term": str, "statement_id": str}, not_null={"term", "statement_id"})
+    db["terms"].create_index(["term"])
+    db["terms"].create_index(["statement_id"])
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 

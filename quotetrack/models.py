@@ -63,3 +63,63 @@ class Counts:
     speakers: int
     outlets: int
     conflicts: int = 0
+
+
+CONFLICT_STATUSES = ("open", "confirmed", "dismissed")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two statements that cannot both be true, why, and what a reviewer decided."""
+
+    id: str
+    type: str
+    score: float
+    explanation: str
+    status: str
+    a: Statement
+    b: Statement
+    evidence_a: tuple[tuple[int, int], ...] = ()
+    evidence_b: tuple[tuple[int, int], ...] = ()
+    note: str | None = None
+    reviewed_at: str | None = None
+    detected_at: str | None = None
+
+    def to_dict(self) -> dict:
+        def side(s: Statement) -> dict:
+            return {"id": s.id, "text": s.text, "speaker": s.speaker, "outlet": s.outlet,
+                    "via": s.via, "date": s.date, "kind": s.kind, "url": s.url}
+
+        return {
+            "id": self.id, "type": self.type, "score": self.score,
+            "explanation": self.explanation, "status": self.status, "note": self.note,
+            "a": side(self.a), "b": side(self.b),
+        }
+
+
+CONFLICT_CSV_FIELDS = (
+    "id", "type", "score", "explanation", "status", "note",
+    "a_id", "a_text", "a_speaker", "a_outlet", "a_via", "a_date", "a_kind", "a_url",
+    "b_id", "b_text", "b_speaker", "b_outlet", "b_via", "b_date", "b_kind", "b_url",
+)
+
+
+def flatten_conflict(conflict: Conflict) -> dict:
+    """The conflict as one flat row (a_text, b_speaker, ...) for CSV."""
+    data = conflict.to_dict()
+    row = {k: v for k, v in data.items() if k not in ("a", "b")}
+    for side in ("a", "b"):
+        for name, value in data[side].items():
+            row[f"{side}_{name}"] = value
+    return row
+
+
+@dataclass(frozen=True)
+class ConflictFilters:
+    """Which conflicts to show; a statement filter matches when either side matches."""
+
+    types: tuple[str, ...] = ()
+    status: str = "open"
+    min_score: float = 0.0
+    window: int | None = None
+    statements: Filters = field(default_factory=Filters)

@@ -137,14 +137,81 @@ def search_results(results, query: str) -> None:
 
 
 def info(path: str, version: int, latest: int, counts: Counts) -> None:
-    out = console()
+    rows = [
+        ("database", path), ("schema", f"{version} of {latest}"),
+        ("statements", f"{counts.statements:,}"), ("speakers", f"{counts.speakers:,}"),
+        ("outlets", f"{counts.outlets:,}"), ("conflicts", f"{counts.conflicts:,}"),
+    ]
+    if not _is_tty():
+        # In a pipe: never fold a long path in two.
+        sys.stdout.write("".join(f"{name:<12}{value}\n" for name, value in rows))
+        return
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
-    table.add_row("database", path)
-    table.add_row("schema", f"{version} of {latest}")
-    table.add_row("statements", f"{counts.statements:,}")
-    table.add_row("speakers", f"{counts.speakers:,}")
-    table.add_row("outlets", f"{counts.outlets:,}")
-    table.add_row("conflicts", f"{counts.conflicts:,}")
-    out.print(table)
+    for name, value in rows:
+        table.add_row(name, value)
+    console().print(table)
+
+
+def _marked(text: str, spans, tty: bool) -> Text:
+    """The text with evidence spans highlighted (or [bracketed] when there is no colour)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans if 0 <= s < e <= len(text)):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    if len(merged) == 1 and merged[0] == [0, len(text)]:
+        merged = []  # the whole text is the evidence (a misattributed quote): nothing to point at
+    if not tty:
+        out, last = [], 0
+        for start, end in merged:
+            out += [text[last:start], "[", text[start:end], "]"]
+            last = end
+        out.append(text[last:])
+        return Text("".join(out))
+    rich_text = Text(text)
+    for start, end in merged:
+        rich_text.stylize("bold black on yellow", start, end)
+    return rich_text
+
+
+def _side(statement: Statement, spans, tty: bool) -> Text:
+    head = Text(f"{statement.speaker}", style="bold" if tty else "")
+    head.append(f"\n{_source(statement)}, {statement.date}"
+                f" ({'quote' if statement.kind == 'direct' else 'paraphrase'}) {statement.id}",
+                style="dim" if tty else "")
+    head.append("\n")
+    head.append_text(_marked(statement.text, spans, tty))
+    return head
+
+
+def conflicts_view(conflicts, status: str = "open") -> None:
+    out = console()
+    tty = _is_tty()
+    if not conflicts:
+        label = "" if status == "all" else f"{status} "
+        out.print(f"No {label}conflicts found.")
+        return
+    for conflict in conflicts:
+        header = Text(f"{conflict.id}  {conflict.type}  score {conflict.score:.2f}  {conflict.status}",
+                      style="bold" if tty else "")
+        out.print(header)
+        out.print(Text(f"  {conflict.explanation}"))
+        if conflict.note:
+            out.print(Text(f"  note: {conflict.note}"))
+        grid = Table(box=box.SIMPLE if tty else None, show_header=False, expand=True,
+                     padding=(0, 1), pad_edge=False)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(_side(conflict.a, conflict.evidence_a, tty),
+                     _side(conflict.b, conflict.evidence_b, tty))
+        out.print(grid)
+        out.print()
+    by_type: dict[str, int] = {}
+    for conflict in conflicts:
+        by_type[conflict.type] = by_type.get(conflict.type, 0) + 1
+    summary = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items(), key=lambda kv: -kv[1]))
+    out.print(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} ({summary}). "
+              "Review with: quotetrack conflicts confirm|dismiss ID [--note ...]")

@@ -1,2 +1,130 @@
-def register(app):
-    pass
+"""`quotetrack conflicts`: detect, list and review conflicts between accounts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from quotetrack.commands import options as opt
+
+conflicts_app = typer.Typer(
+    no_args_is_help=False,
+    invoke_without_command=True,
+    help="Find the accounts that cannot all be true, and review them.",
+)
+
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why you decided so (kept with the decision).")]
+
+
+@conflicts_app.callback(invoke_without_command=True)
+def conflicts(
+    ctx: typer.Context,
+    type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="polarity, numeric, antonym, quote_variance, misattribution or reversal; repeat or comma-separate.")] = None,
+    speaker: opt.Speaker = None, outlet: opt.Outlet = None, topic: opt.Topic = None,
+    since: opt.Since = None, until: opt.Until = None,
+    min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Only conflicts scoring at least this (0..1).")] = 0.0,
+    status: Annotated[str, typer.Option("--status", help="open, confirmed, dismissed or all.")] = "open",
+    window: Annotated[Optional[int], typer.Option("--window", min=0, help="Only pairs whose dates are at most this many days apart.")] = None,
+    limit: opt.Limit = None,
+    format: opt.TableFormat = opt.OutputFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
+    rescan: Annotated[bool, typer.Option("--rescan", help="Re-analyse every statement instead of only new and changed ones.")] = False,
+) -> None:
+    """Detect conflicts (only new and changed statements are analysed) and list them, highest score first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from quotetrack.cli import open_database
+    from quotetrack.conflicts.detect import detect
+    from quotetrack.conflicts.review import list_conflicts, validate_status, validate_types
+    from quotetrack.models import ConflictFilters
+
+    filters = ConflictFilters(
+        types=validate_types(type), status=validate_status(status), min_score=min_score,
+        window=window,
+        statements=opt.make_filters(speaker, outlet, since, until, topic, None, None, limit),
+    )
+    db = open_database(ctx)
+    report = detect(db, full=rescan)
+    found = list_conflicts(db, filters)
+    if sys.stderr.isatty() and report.analysed:
+        typer.echo(f"Analysed {report.analysed} statement{'s' if report.analysed != 1 else ''}, "
+                   f"compared {report.compared} pairs in {report.seconds:.1f} s.", err=True)
+    _emit(found, format.value, output, status)
+
+
+def _emit(found, fmt: str, output: Optional[Path], status: str) -> None:
+    if fmt == "table" and output is None:
+        from quotetrack import render
+
+        render.conflicts_view(found, status)
+        return
+    from quotetrack.export import atomic_output, write_conflicts
+
+    if fmt == "table":
+        fmt = "csv" if output and output.suffix.lower() == ".csv" else "json"
+    if output is None:
+        write_conflicts(found, fmt, sys.stdout)
+    else:
+        with atomic_output(output) as fh:
+            count = write_conflicts(found, fmt, fh)
+        typer.echo(f"Wrote {count} conflict{'s' if count != 1 else ''} to {output}", err=True)
+
+
+def _decide(ctx: typer.Context, conflict_id: str, status: str, note: Optional[str]) -> None:
+    from quotetrack.cli import open_database
+    from quotetrack.conflicts.review import set_status
+
+    conflict = set_status(open_database(ctx), conflict_id, status, note)
+    typer.echo(f"{conflict.id} is now {conflict.status}"
+               + (f" (note: {conflict.note})" if conflict.note else ""))
+
+
+@conflicts_app.command()
+def confirm(
+    ctx: typer.Context,
+    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
+    note: NoteOpt = None,
+) -> None:
+    """Mark a conflict as a real contradiction."""
+    _decide(ctx, conflict_id, "confirmed", note)
+
+
+@conflicts_app.command()
+def dismiss(
+    ctx: typer.Context,
+    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
+    note: NoteOpt = None,
+) -> None:
+    """Mark a conflict as not a contradiction; the pair never comes back as open."""
+    _decide(ctx, conflict_id, "dismissed", note)
+
+
+@conflicts_app.command()
+def reopen(
+    ctx: typer.Context,
+    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
+    note: NoteOpt = None,
+) -> None:
+    """Put a confirmed or dismissed conflict back to open."""
+    _decide(ctx, conflict_id, "open", note)
+
+
+@conflicts_app.command()
+def show(
+    ctx: typer.Context,
+    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
+    format: opt.TableFormat = opt.OutputFormat.table,
+) -> None:
+    """Show one conflict with both accounts and the evidence."""
+    from quotetrack.cli import open_database
+    from quotetrack.conflicts.review import get_conflict
+
+    conflict = get_conflict(open_database(ctx), conflict_id)
+    _emit([conflict], format.value, None, "all")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(conflicts_app, name="conflicts")

@@ -1,0 +1,86 @@
+"""Which pairs of statements are worth comparing: blocking by shared content terms.
+
+Comparing every pair is n^2; two accounts of the same proposition share content words, so a
+pair is a candidate only when it shares at least `min_shared` terms that are not so common
+that they say nothing (a term in more than `max_df` statements is ignored for blocking).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+MIN_SHARED = 2
+
+
+def max_df(total: int) -> int:
+    """How many statements a term may appear in and still single out a proposition."""
+    return max(60, min(400, total // 50))
+
+
+def topics_compatible(a: str | None, b: str | None) -> bool:
+    """Statements filed under two different topics are never compared."""
+    return not a or not b or a.casefold() == b.casefold()
+
+
+def candidate_pairs(
+    terms: Sequence[Sequence[str]],
+    topics: Sequence[str | None],
+    *,
+    min_shared: int = MIN_SHARED,
+    limit_df: int | None = None,
+) -> list[tuple[int, int]]:
+    """Index pairs (i < j) that share at least `min_shared` informative terms."""
+    import numpy as np
+
+    total = len(terms)
+    cap = limit_df or max_df(total)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, item_terms in enumerate(terms):
+        for term in item_terms:
+            postings[term].append(index)
+    chunks = []
+    for plist in postings.values():
+        size = len(plist)
+        if size < 2 or size > cap:
+            continue
+        arr = np.asarray(plist, dtype=np.int64)
+        left, right = np.triu_indices(size, 1)
+        chunks.append(arr[left] * total + arr[right])
+    if not chunks:
+        return []
+    codes = np.concatenate(chunks)
+    del chunks
+    unique, counts = np.unique(codes, return_counts=True)
+    keep = unique[counts >= min_shared]
+    pairs = []
+    for code in keep.tolist():
+        i, j = divmod(code, total)
+        if topics_compatible(topics[i], topics[j]):
+            pairs.append((i, j))
+    return pairs
+
+
+def neighbours_sql(db, statement_id: str, item_terms: Sequence[str], total: int,
+                   *, min_shared: int = MIN_SHARED) -> list[str]:
+    """Ids of stored statements sharing enough informative terms with one statement."""
+    if not item_terms:
+        return []
+    cap = max_df(total)
+    marks = ",".join("?" * len(item_terms))
+    informative = [
+        term for term, df in db.execute(
+            f"SELECT term, count(*) FROM terms WHERE term IN ({marks}) GROUP BY term",
+            list(item_terms),
+        )
+        if df <= cap + 1
+    ]
+    if not informative:
+        return []
+    marks = ",".join("?" * len(informative))
+    rows = db.execute(
+        f"""SELECT statement_id FROM terms WHERE term IN ({marks}) AND statement_id != ?
+            GROUP BY statement_id HAVING count(*) >= ?""",
+        [*informative, statement_id, min_shared],
+    )
+    return [row[0] for row in rows]

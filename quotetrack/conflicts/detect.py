@@ -1,0 +1,219 @@
+"""Run detection over a database, incrementally: only statements that are new or changed since
+the last run are analysed and compared, and the conflicts found are stored."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+
+from quotetrack.conflicts import features as feats
+from quotetrack.conflicts.candidates import candidate_pairs, neighbours_sql, topics_compatible
+from quotetrack.conflicts.rules import Finding, Item, Settings, compare, speaker_key
+
+# Flags that say which rules a statement can take part in, so most pairs are skipped cheaply.
+NEG, FIG, CONTRARY, DIRECT = 1, 2, 4, 8
+
+
+@dataclass(frozen=True)
+class DetectionReport:
+    analysed: int  # statements (re)analysed this run
+    compared: int  # pairs the rules looked at
+    found: int  # conflicts stored for the pairs compared
+    total_conflicts: int
+    seconds: float
+    full: bool
+
+
+def conflict_id(id_a: str, id_b: str) -> str:
+    """Stable id of the conflict between two statements, whatever order they come in."""
+    low, high = sorted((id_a, id_b))
+    digest = hashlib.sha256(f"{low}|{high}".encode()).hexdigest()
+    return "c" + digest[:7]
+
+
+def _signature(row: dict) -> str:
+    raw = "\x1f".join(str(row[k] or "") for k in ("text", "speaker", "date", "kind", "topic"))
+    return hashlib.md5(raw.encode("utf-8")).hexdigest()
+
+
+def _flags(item: Item) -> int:
+    f = item.features
+    return ((NEG if f["negations"] else 0) | (FIG if f["figures"] else 0)
+            | (CONTRARY if f["contrary"] else 0) | (DIRECT if item.kind == "direct" else 0))
+
+
+def _worth_comparing(fa: int, fb: int) -> bool:
+    return bool((fa | fb) & NEG or (fa & fb & FIG) or (fa & fb & CONTRARY) or (fa & fb & DIRECT))
+
+
+_ROWS = """
+SELECT s.id, s.text, sp.name AS speaker, o.name AS outlet, s.date, s.date_start, s.date_end,
+       s.kind, s.topic
+FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id
+"""
+
+
+def _ordinal(iso: str) -> int:
+    return _dt.date.fromisoformat(iso).toordinal()
+
+
+class _Items:
+    """Statements as rule inputs, analysed lazily and at most once per run."""
+
+    def __init__(self, rows: dict[str, dict]):
+        self.rows = rows
+        self.cache: dict[str, Item] = {}
+        self.speaker_keys: dict[str, str] = {}
+
+    def get(self, statement_id: str) -> Item:
+        item = self.cache.get(statement_id)
+        if item is None:
+            row = self.rows[statement_id]
+            speaker = row["speaker"]
+            skey = self.speaker_keys.get(speaker)
+            if skey is None:
+                skey = self.speaker_keys[speaker] = speaker_key(speaker)
+            item = Item(
+                id=row["id"], text=row["text"], speaker=speaker, speaker_key=skey,
+                outlet=row["outlet"], date=row["date"], day_start=_ordinal(row["date_start"]),
+                day_end=_ordinal(row["date_end"]), kind=row["kind"], topic=row["topic"],
+                features=feats.analyse(row["text"]),
+            )
+            self.cache[statement_id] = item
+        return item
+
+
+def _order(a: Item, b: Item) -> tuple[Item, Item]:
+    return (a, b) if (a.day_start, a.id) <= (b.day_start, b.id) else (b, a)
+
+
+def _record(a: Item, b: Item, finding: Finding, stamp: str) -> dict:
+    return {
+        "id": conflict_id(a.id, b.id), "a_id": a.id, "b_id": b.id, "type": finding.type,
+        "score": round(finding.score, 3), "explanation": finding.explanation,
+        "evidence": json.dumps({"a": finding.evidence_a, "b": finding.evidence_b}),
+        "detected_at": stamp,
+    }
+
+
+def compare_items(a: Item, b: Item, settings: Settings) -> Finding | None:
+    if not topics_compatible(a.topic, b.topic):
+        return None
+    if a.text == b.text and a.speaker_key == b.speaker_key:
+        return None
+    return compare(a, b, settings)
+
+
+def detect(db, *, settings: Settings = Settings(), full: bool = False) -> DetectionReport:
+    """Bring stored conflicts up to date with the statements; returns what was done."""
+    started = time.perf_counter()
+    stored_version = db.execute("SELECT value FROM meta WHERE key = 'detector'").fetchone()
+    if not stored_version or stored_version[0] != feats.VERSION:
+        full = True
+    rows = {}
+    for r in db.execute(_ROWS):
+        row = dict(zip(("id", "text", "speaker", "outlet", "date", "date_start", "date_end",
+                        "kind", "topic"), r))
+        rows[row["id"]] = row
+    known = dict(db.execute("SELECT statement_id, signature FROM analysis"))
+    signatures = {sid: _signature(row) for sid, row in rows.items()}
+    if full:
+        changed = list(rows)
+    else:
+        changed = [sid for sid, sig in signatures.items() if known.get(sid) != sig]
+    gone = [sid for sid in known if sid not in rows]
+    items = _Items(rows)
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not changed and not gone:
+        total = db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        return DetectionReport(0, 0, 0, total, time.perf_counter() - started, full)
+
+    records: list[dict] = []
+    compared = 0
+    changed_items = [items.get(sid) for sid in changed]
+    flags = {item.id: _flags(item) for item in changed_items}
+    if full:
+        ids = changed
+        pairs = candidate_pairs([items.get(sid).features["terms"] for sid in ids],
+                                [rows[sid]["topic"] for sid in ids])
+        for i, j in pairs:
+            a, b = items.get(ids[i]), items.get(ids[j])
+            if not _worth_comparing(flags[a.id], flags[b.id]):
+                continue
+            compared += 1
+            finding = compare_items(*_order(a, b), settings)
+            if finding:
+                first, second = _order(a, b)
+                records.append(_record(first, second, finding, stamp))
+    with db.atomic():
+        if gone:
+            _forget(db, gone)
+        if full:
+            db.execute("DELETE FROM conflicts")
+            db.execute("DELETE FROM terms")
+            db.execute("DELETE FROM analysis")
+        else:
+            _forget(db, changed)
+        db.conn.executemany(
+            "INSERT INTO terms (term, statement_id) VALUES (?, ?)",
+            [(term, item.id) for item in changed_items for term in item.features["terms"]],
+        )
+        db.conn.executemany(
+            "INSERT INTO analysis (statement_id, signature) VALUES (?, ?)",
+            [(item.id, signatures[item.id]) for item in changed_items],
+        )
+        if not full:
+            total = len(rows)
+            seen: set[tuple[str, str]] = set()
+            changed_set = set(changed)
+            for item in changed_items:
+                for other_id in neighbours_sql(db, item.id, item.features["terms"], total):
+                    if other_id not in rows:
+                        continue
+                    pair = tuple(sorted((item.id, other_id)))
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    other = items.get(other_id)
+                    other_flags = flags.get(other_id)
+                    if other_flags is None:
+                        other_flags = flags[other_id] = _flags(other)
+                    if not _worth_comparing(flags[item.id], other_flags):
+                        continue
+                    compared += 1
+                    first, second = _order(item, other)
+                    finding = compare_items(first, second, settings)
+                    if finding:
+                        records.append(_record(first, second, finding, stamp))
+            del changed_set
+        db.conn.executemany(
+            """INSERT OR REPLACE INTO conflicts (id, a_id, b_id, type, score, explanation, evidence,
+                   detected_at) VALUES (:id, :a_id, :b_id, :type, :score, :explanation, :evidence,
+                   :detected_at)""",
+            records,
+        )
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('detector', ?)", [feats.VERSION])
+    total = db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    return DetectionReport(len(changed), compared, len(records), total,
+                           time.perf_counter() - started, full)
+
+
+def _forget(db, statement_ids: list[str]) -> None:
+    """Drop what detection stored about these statements (their conflicts, terms, signature)."""
+    for start in range(0, len(statement_ids), 500):
+        chunk = statement_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"DELETE FROM conflicts WHERE a_id IN ({marks}) OR b_id IN ({marks})", chunk + chunk)
+        db.execute(f"DELETE FROM terms WHERE statement_id IN ({marks})", chunk)
+        db.execute(f"DELETE FROM analysis WHERE statement_id IN ({marks})", chunk)
+
+
+def pending(db) -> int:
+    """How many statements are new or changed since detection last ran (cheap count)."""
+    return db.execute(
+        "SELECT count(*) FROM statements s LEFT JOIN analysis a ON a.statement_id = s.id "
+        "WHERE a.statement_id IS NULL"
+    ).fetchone()[0]

@@ -1,0 +1,347 @@
+"""What detection needs to know about one statement, computed once and cached.
+
+A statement's features are plain data (dicts and lists) so they can be stored as JSON and
+reused on the next run while the statement is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from quotetrack.conflicts import lexicon
+from quotetrack.conflicts.numbers import SCALES, TENS, UNITS, find_figures
+
+# Bump when the features or rules change: cached analyses are then recomputed.
+VERSION = "1"
+
+_TOKEN = re.compile(
+    r"\d[\d,.]*\d|\d"  # figures
+    r"|[^\W\d_](?:[^\W_]|['\u2019](?=[^\W\d_])|-(?=[^\W_]))*"  # words, with inner apostrophes/hyphens
+    r"|%|\$|€|£|[.!?;:,()\"\u201c\u201d]"
+)
+_CLAUSE_BREAK = frozenset([";", ":", ".", "!", "?", "(", ")", "\"", "\u201c", "\u201d",
+                           "but", "while", "whereas", "although", "though", "however", "yet"])
+_SENTENCE_END = frozenset([".", "!", "?"])
+_PRONOUNS = frozenset("he she it they we i you its their his her our them us".split())
+_AGENT_PREPS = frozenset(["by", "from"])
+
+
+def fold(word: str) -> str:
+    """Lower case, accents removed (Erdoğan -> erdogan), curly apostrophes straightened."""
+    word = word.replace("\u2019", "'")
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str) -> str:
+    """A word's comparison key: irregular forms mapped, Snowball-stemmed, cut to 5 letters
+    so that derivations meet ('notify', 'notified', 'notification' -> 'notif')."""
+    word = lexicon.IRREGULAR.get(word, word)
+    stem = _stemmer().stemWord(word)
+    return stem[:5] if len(stem) > 5 else stem
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Tokens with their character offsets in `text`."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_entity(raw: str, position: int, sentence_start: bool) -> bool:
+    if not raw[:1].isupper():
+        return False
+    if raw.isupper() and len(raw) > 1:
+        return True  # acronyms: UN, NATO, OCHA
+    return not sentence_start or raw.casefold() not in lexicon.STOPWORDS
+
+
+def entity_key(word: str) -> str:
+    return fold(word)
+
+
+def entities_match(a: str, b: str) -> bool:
+    """Same named thing, allowing country/demonym pairs (turkey ~ turkish, syria ~ syrian)."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= shortest - 2
+
+
+@lru_cache(maxsize=1)
+def _contrary() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for left, right in lexicon.CONTRARY_PAIRS:
+        a, b = key(left), key(right)
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _count_classes() -> dict[str, str]:
+    return {key(word): cls for word, cls in lexicon.COUNT_CLASSES.items()}
+
+
+@lru_cache(maxsize=1)
+def _event_classes() -> dict[str, str]:
+    return {key(word): cls for word, cls in lexicon.EVENT_CLASSES.items()}
+
+
+@lru_cache(maxsize=1)
+def _reporting_keys() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon.REPORTING)
+
+
+@lru_cache(maxsize=1)
+def _negation_verb_keys() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon.NEGATION_VERBS)
+
+
+def analyse(text: str) -> dict:
+    """Features of one statement text.
+
+    Returns a dict with:
+      terms:     sorted content keys (for blocking and overlap)
+      tokens:    [[key or "", is_content, entity_key or "", start, end, negated, clause]] per token
+      negations: [{"cue": [s, e], "head": i, "scope": [token indices], "subject": ent}]
+      figures:   [{"low", "high", "hedged", "span": [s, e], "head", "mods", "event", "unit", "more"}]
+      contrary:  [token index of words that have a contrary, not negated]
+    """
+    raw_tokens = tokenize(text)
+    words = [fold(t) for t, _, _ in raw_tokens]
+    n = len(raw_tokens)
+    tokens: list[list] = []
+    clause = 0
+    sentence_start = True
+    sentence_ids: list[int] = []
+    sentence = 0
+    for i, (raw, start, end) in enumerate(raw_tokens):
+        word = words[i]
+        if word in _CLAUSE_BREAK or word == ",":
+            clause += 1
+        is_word = word[:1].isalpha()
+        content = is_word and len(word) > 2 and word not in lexicon.STOPWORDS and word not in lexicon.NEGATION_WORDS
+        k = key(word) if is_word else ""
+        ent = entity_key(raw) if is_word and _is_entity(raw, i, sentence_start) else ""
+        tokens.append([k, content, ent, start, end, False, clause])
+        sentence_ids.append(sentence)
+        if word in _SENTENCE_END:
+            sentence += 1
+            sentence_start = True
+        elif is_word:
+            sentence_start = False
+    reporting = _reporting_keys()
+    negations = _find_negations(words, tokens)
+    for neg in negations:
+        for i in neg["scope"]:
+            tokens[i][5] = True
+    figures = _find_figures(words, tokens)
+    contrary = _contrary()
+    cue_positions = {neg["cue_index"] for neg in negations}
+    contrary_positions = [
+        i for i, t in enumerate(tokens)
+        if t[1] and t[0] in contrary and not t[5] and i not in cue_positions
+    ]
+    terms = sorted({
+        t[0] for i, t in enumerate(tokens)
+        if t[1] and t[0] not in reporting and words[i] not in _NUMBER_WORDS
+    })
+    return {
+        "terms": terms,
+        "tokens": tokens,
+        "negations": negations,
+        "figures": figures,
+        "contrary": contrary_positions,
+        "sentences": sentence_ids,
+    }
+
+
+def _clause_end(tokens: list[list], words: list[str], start: int, limit: int = 12) -> int:
+    end = start
+    clause = tokens[start][6] if start < len(tokens) else 0
+    content_seen = 0
+    while end < len(tokens) and tokens[end][6] == clause and content_seen < limit:
+        if tokens[end][1]:
+            content_seen += 1
+        end += 1
+    return end
+
+
+def subject_before(tokens: list[list], words: list[str], position: int) -> str:
+    """The nearest named entity before `position` in the same clause ('' if none, '?' for a pronoun)."""
+    clause = tokens[position][6] if position < len(tokens) else 0
+    i = position - 1
+    while i >= 0 and tokens[i][6] == clause:
+        if words[i] in ("that", "who", "which") and i < position - 1:
+            break
+        if tokens[i][2]:
+            return tokens[i][2]
+        if words[i] in _PRONOUNS:
+            return "?"
+        i -= 1
+    return ""
+
+
+def agent_after(tokens: list[list], words: list[str], position: int, span: int = 6) -> str:
+    """An agent introduced by 'by'/'from' shortly after `position` ('notification by Turkey')."""
+    clause = tokens[position][6]
+    for i in range(position + 1, min(len(tokens), position + span)):
+        if tokens[i][6] != clause:
+            break
+        if words[i] in _AGENT_PREPS:
+            for j in range(i + 1, min(len(tokens), i + 3)):
+                if tokens[j][2]:
+                    return tokens[j][2]
+            return ""
+    return ""
+
+
+def subject_of(tokens: list[list], words: list[str], position: int) -> str:
+    subject = subject_before(tokens, words, position)
+    if subject in ("", "?"):
+        agent = agent_after(tokens, words, position)
+        if agent:
+            return agent
+    return subject
+
+
+def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
+    negations = []
+    neg_verbs = _negation_verb_keys()
+    i = 0
+    n = len(words)
+    while i < n:
+        word = words[i]
+        cue_end = 0
+        if word in lexicon.NEGATION_WORDS:
+            cue_end = i + 1
+            if word == "no" and i + 1 < n and words[i + 1] == "longer":
+                cue_end = i + 2
+            if word == "not" and i + 1 < n and words[i + 1] in ("only", "just"):
+                i += 1
+                continue  # "not only ... but also" asserts, it does not deny
+        elif tokens[i][0] in neg_verbs and tokens[i][1]:
+            cue_end = i + 1
+            if cue_end < n and words[cue_end] in ("to", "that", "claims", "claim", "reports", "allegations", "the"):
+                cue_end += 1
+        else:
+            for phrase in lexicon.NEGATION_PHRASES:
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    cue_end = i + len(phrase)
+                    break
+        if not cue_end:
+            i += 1
+            continue
+        scope_end = _clause_end(tokens, words, cue_end, limit=6)
+        scope = [j for j in range(cue_end, scope_end) if tokens[j][1]]
+        if scope:
+            head = scope[0]
+            subject = subject_before(tokens, words, i)
+            if subject in ("", "?"):
+                subject = agent_after(tokens, words, head) or subject
+            negations.append({
+                "cue": [tokens[i][3], tokens[cue_end - 1][4]],
+                "cue_index": i,
+                "head": head,
+                "scope": scope,
+                "subject": subject,
+            })
+        i = cue_end
+    return negations
+
+
+_NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "dozens", "half"])
+_MORE = frozenset(["more", "additional", "other", "further", "new", "extra", "fewer"])
+
+
+def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
+    counts = _count_classes()
+    events = _event_classes()
+    out = []
+    for fig in find_figures(words):
+        after = fig.end
+        # A figure followed by a unit of time ("10 days") or being a year is not a count.
+        if after < len(words) and words[after] in lexicon.TIME_UNITS:
+            continue
+        if fig.low == fig.high and fig.surface.isdigit() and 1800 <= fig.low <= 2100 and len(fig.surface) == 4:
+            continue
+        if fig.start > 0 and words[fig.start - 1] in lexicon.STOPWORDS and words[fig.start - 1] in (
+                "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"):
+            continue
+        if fig.start > 0 and words[fig.start - 1] in ("jan", "feb", "mar", "apr", "jun", "jul",
+                                                        "aug", "sep", "sept", "oct", "nov", "dec", "no", "number"):
+            continue
+        unit = "count"
+        j = after
+        if j < len(words) and words[j] in ("%", "percent", "per"):
+            unit = "percent"
+            j += 2 if words[j] == "per" else 1
+        if fig.start > 0 and words[fig.start - 1] in ("$", "€", "£"):
+            unit = "money"
+        more = j < len(words) and words[j] in _MORE
+        head = ""
+        mods: list[str] = []
+        if j < len(words) and words[j] == "of":
+            j += 1
+            if j < len(words) and words[j] == "the":
+                j += 1
+        stop = min(len(words), j + 4)
+        while j < stop:
+            t = tokens[j]
+            w = words[j]
+            if not w[:1].isalpha() or tokens[j][6] != tokens[fig.start][6]:
+                break
+            if t[0] in counts:
+                head = counts[t[0]]
+                break
+            if t[2]:
+                mods.append(t[2])
+            elif w in lexicon.STOPWORDS or t[0] in events:
+                break
+            j += 1
+        event = ""
+        # nearest event word in the same sentence
+        best = None
+        for k in range(max(0, fig.start - 10), min(len(tokens), fig.end + 12)):
+            if tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start):
+                distance = abs(k - fig.start)
+                if best is None or distance < best[0]:
+                    best = (distance, events[tokens[k][0]])
+        if best:
+            event = best[1]
+        if not head and event in ("killed", "casualty", "injured"):
+            head = "person"
+        if not head and not event:
+            continue
+        if fig.end > fig.start:
+            start_char = tokens[fig.start][3]
+            end_char = tokens[fig.end - 1][4]
+        else:
+            continue
+        out.append({
+            "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
+            "hedged": fig.hedged, "span": [start_char, end_char], "head": head,
+            "mods": mods, "event": event, "unit": unit, "more": more,
+            "index": fig.start,
+        })
+    return out
+
+
+def _same_sentence(tokens, words, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(words[i] in _SENTENCE_END for i in range(lo, hi))

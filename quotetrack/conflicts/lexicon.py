@@ -1,0 +1,130 @@
+"""Word lists the rules rely on: negation cues, contrary predicates, counted things, hedges.
+
+These are facts about English, not about any one story: nothing here names a country,
+a person or an event.
+"""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset("""
+a about above across after again against all almost along already also although always am among an
+and another any anyone anything are around as at be became because become been before being below
+between both but by can could did do does doing done down during each either else enough even ever
+every few for from further had has have having he her here hers herself him himself his how however
+i if in into is it its itself just least less let like made make many may me might mine more most
+much must my myself neither nor now of off often on once one only onto or other others otherwise our
+ours ourselves out over own per perhaps rather same several shall she should since so some still
+such than that the their theirs them themselves then there these they this those though through thus
+to too toward towards under until up upon us very via was we were what whatever when where whether
+which while who whom whose why will with within would yet you your yours yourself yourselves
+said says say saying told tells tell stated stating statement added adding noted according
+mr mrs ms dr also just new news report reported reports reporting
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+january february march april june july august september october november december
+""".split())
+
+# Cue -> how many following tokens it takes (0 = the cue is one word). Multi-word cues are
+# matched on token sequences.
+NEGATION_WORDS = frozenset("""
+not no never none nobody nothing neither nor without cannot cant can't won't wont didn't didnt
+doesn't doesnt don't dont isn't isnt wasn't wasnt weren't werent aren't arent hasn't hasnt
+haven't havent hadn't hadnt shouldn't wouldn't couldn't mustn't n't
+""".split())
+NEGATION_VERBS = frozenset("""
+deny denies denied denying fail fails failed failing refuse refuses refused refusing
+reject rejects rejected rejecting dismiss dismisses dismissed dismissing
+""".split())
+NEGATION_PHRASES = (
+    ("no", "longer"), ("lack", "of"), ("absence", "of"), ("far", "from"),
+)
+# Words that call a claim untrue when they follow it ("claims that X are false").
+FALSITY_WORDS = frozenset("false untrue baseless unfounded groundless fabricated fake lie lies".split())
+
+# Reporting verbs: they introduce content, they are not the content.
+REPORTING = frozenset("""
+say says said saying tell tells told telling claim claims claimed claiming insist insists insisted
+insisting state states stated add adds added note notes noted announce announced announces
+confirm confirms confirmed report reports reported accord according argue argued argues
+assert asserted asserts allege alleged alleges suggest suggested suggests believe believes believed
+think thinks thought warn warns warned quote quoted quoting describe described
+""".split())
+
+# Irregular forms folded to the base form before stemming.
+IRREGULAR = {
+    "rose": "rise", "risen": "rise", "rising": "rise", "rises": "rise",
+    "fell": "fall", "fallen": "fall", "falling": "fall", "falls": "fall",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "withdrawal": "withdraw",
+    "shot": "shoot", "won": "win", "lost": "lose", "losing": "lose", "loss": "lose", "losses": "lose",
+    "broke": "break", "broken": "break", "breach": "break", "breached": "break", "breaches": "break",
+    "violated": "violate", "violation": "violate", "violations": "violate", "violates": "violate",
+    "began": "begin", "begun": "begin", "gave": "give", "given": "give", "took": "take", "taken": "take",
+    "knew": "know", "known": "know", "sent": "send", "left": "leave", "led": "lead", "fled": "flee",
+    "dead": "die", "died": "die", "dies": "die", "death": "die", "deaths": "die", "dying": "die",
+    "killed": "kill", "killing": "kill", "kills": "kill", "fatalities": "die", "fatality": "die",
+    "lives": "life", "men": "man", "women": "woman", "children": "child", "people": "person",
+    "persons": "person", "troops": "soldier", "troop": "soldier", "soldiers": "soldier",
+    "servicemen": "soldier", "serviceman": "soldier", "personnel": "soldier",
+    "injured": "injure", "injuries": "injure", "injury": "injure", "wounded": "injure", "wounds": "injure",
+    "hurt": "injure", "casualties": "casualty",
+    "hit": "hit", "struck": "strike", "strikes": "strike",
+    "higher": "high", "lower": "low", "bigger": "big", "smaller": "small",
+    "better": "good", "worse": "bad",
+}
+
+# Pairs of contrary predicates (base forms, stemmed on load). Asserting one of a pair about a
+# subject contradicts asserting the other about the same subject.
+CONTRARY_PAIRS = (
+    ("attack", "defend"), ("attack", "self-defense"), ("attack", "self-defence"),
+    ("aggression", "provocation"), ("aggression", "self-defense"), ("aggression", "self-defence"),
+    ("accept", "reject"), ("accept", "refuse"), ("accept", "decline"),
+    ("approve", "reject"), ("approve", "block"), ("approve", "veto"),
+    ("rise", "fall"), ("rise", "drop"), ("rise", "decline"), ("rise", "decrease"),
+    ("increase", "decrease"), ("increase", "fall"), ("increase", "drop"), ("increase", "cut"),
+    ("raise", "cut"), ("raise", "lower"), ("hike", "cut"), ("grow", "shrink"), ("grow", "contract"),
+    ("expand", "contract"), ("expand", "shrink"), ("gain", "lose"),
+    ("withdraw", "advance"), ("withdraw", "deploy"), ("retreat", "advance"),
+    ("win", "lose"), ("victory", "defeat"), ("succeed", "fail"), ("success", "failure"),
+    ("guilty", "innocent"), ("legal", "illegal"), ("lawful", "unlawful"), ("true", "false"),
+    ("alive", "die"), ("survive", "die"), ("open", "close"), ("allow", "ban"), ("allow", "forbid"),
+    ("allow", "prohibit"), ("permit", "ban"), ("lift", "impose"),
+    ("support", "oppose"), ("agree", "disagree"), ("confirm", "deny"), ("admit", "deny"),
+    ("follow", "break"), ("follow", "violate"), ("comply", "break"), ("comply", "violate"),
+    ("obey", "break"), ("obey", "violate"), ("respect", "violate"),
+    ("improve", "worsen"), ("improve", "deteriorate"), ("strengthen", "weaken"),
+    ("escalate", "de-escalate"), ("safe", "unsafe"), ("safe", "dangerous"),
+    ("intentional", "accidental"), ("deliberate", "accidental"), ("intentional", "unintentional"),
+    ("deliberate", "unintentional"), ("peaceful", "violent"), ("ally", "enemy"),
+    ("present", "absent"), ("sufficient", "insufficient"), ("adequate", "inadequate"),
+    ("possible", "impossible"), ("stable", "unstable"), ("responsible", "innocent"),
+)
+
+# Counted nouns that name the same kind of thing (base form -> class).
+COUNT_CLASSES = {
+    "soldier": "soldier", "service member": "soldier", "military": "soldier",
+    "person": "person", "individual": "person", "resident": "person", "inhabitant": "person",
+    "civilian": "civilian", "child": "child", "kid": "child", "woman": "woman", "man": "man",
+    "refugee": "refugee", "migrant": "migrant", "passenger": "passenger", "crew": "crew",
+    "fighter": "fighter", "militant": "fighter", "rebel": "fighter", "insurgent": "fighter",
+    "policeman": "police", "officer": "police", "police": "police",
+    "body": "body", "victim": "victim", "casualty": "casualty", "worker": "worker",
+    "home": "home", "house": "home", "building": "building", "job": "job", "vote": "vote",
+}
+
+# Event words grouped: figures are compared only within the same class.
+EVENT_CLASSES = {
+    "kill": "killed", "die": "killed", "toll": "killed", "life": "killed", "murder": "killed",
+    "massacre": "killed", "execute": "killed", "bodies": "killed",
+    "injure": "injured", "casualty": "casualty",
+    "displace": "displaced", "flee": "displaced", "homeless": "displaced", "evacuate": "displaced",
+    "uproot": "displaced",
+    "arrest": "arrested", "detain": "arrested", "jail": "arrested",
+    "miss": "missing", "missing": "missing", "rescue": "rescued", "survive": "survived",
+    "capture": "captured", "seize": "captured", "infect": "infected", "case": "infected",
+    "vaccinate": "vaccinated", "hospitalize": "hospitalized", "hospital": "hospitalized",
+}
+
+# Units that make a number a measure of time or a date, not a count of a thing.
+TIME_UNITS = frozenset("""
+second seconds minute minutes hour hours day days week weeks month months year years decade decades
+century centuries am pm a.m. p.m. o'clock
+""".split())

@@ -1,0 +1,389 @@
+"""Why two accounts cannot both be true: one function per kind of conflict.
+
+Each rule takes two `Item`s (a statement with its cached features) and returns Findings:
+a type, a score in 0..1, an explanation naming the evidence, and the character spans of that
+evidence in each text (for highlighting).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from quotetrack.conflicts.features import (
+    _contrary, _reporting_keys, agent_after, entities_match, fold, subject_of,
+)
+
+TYPES = ("polarity", "numeric", "antonym", "quote_variance", "misattribution", "reversal")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Detection defaults. Figures are compared only for the same event (close dates); a denial,
+    a contrary claim by the same speaker, or a reversal stays in conflict across months."""
+
+    numeric_days: int = 1
+    contrary_days: int = 7
+    variance_ratio: float = 72.0
+    misattribution_ratio: float = 88.0
+    misattribution_words: int = 6
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    speaker: str
+    speaker_key: str
+    outlet: str
+    date: str
+    day_start: int  # proleptic ordinal of the first day the date covers
+    day_end: int
+    kind: str
+    topic: str | None
+    features: dict
+    _words: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = [fold(self.text[t[3]:t[4]]) for t in self.features["tokens"]]
+        return self._words
+
+
+@dataclass
+class Finding:
+    type: str
+    score: float
+    explanation: str
+    evidence_a: list[tuple[int, int]]
+    evidence_b: list[tuple[int, int]]
+
+
+def date_gap(a: Item, b: Item) -> int:
+    """Days between the two dates' ranges (0 when they overlap)."""
+    if a.day_end < b.day_start:
+        return b.day_start - a.day_end
+    if b.day_end < a.day_start:
+        return a.day_start - b.day_end
+    return 0
+
+
+_TITLE_WORDS = frozenset("""
+president prime minister foreign defence defense interior finance secretary state spokesman
+spokeswoman spokesperson gen general col colonel lt adm admiral sen senator rep representative
+gov governor mayor chancellor king queen prince sheikh ayatollah minister's dr mr mrs ms sir
+chief deputy former acting vice head ambassador envoy commander the of for and
+""".split())
+
+
+def speaker_key(name: str) -> str:
+    """A speaker name folded and stripped of leading titles: 'Foreign Minister Mevlüt Çavuşoğlu' ->
+    'mevlut cavusoglu'."""
+    from quotetrack.normalize import normalize_name
+
+    words = normalize_name(name).split()
+    while len(words) > 1 and words[0] in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def same_speaker(a: Item, b: Item) -> bool:
+    if a.speaker_key == b.speaker_key:
+        return True
+    wa, wb = a.speaker_key.split(), b.speaker_key.split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    # 'Cavusoglu' and 'Mevlut Cavusoglu' are one person; 'Mohammed bin Salman' and
+    # 'Mohammed bin Nayef' share a first name but not a last one, so they stay apart.
+    return len(shorter) == 1 and len(longer[-1]) > 3 or set(shorter) <= set(longer)
+
+
+def _span_text(item: Item, start: int, end: int) -> str:
+    return item.text[start:end]
+
+
+def _token_span(item: Item, index: int) -> tuple[int, int]:
+    t = item.features["tokens"][index]
+    return t[3], t[4]
+
+
+def _positive_positions(item: Item, term: str) -> list[int]:
+    return [i for i, t in enumerate(item.features["tokens"]) if t[0] == term and t[1] and not t[5]]
+
+
+def _content_keys(item: Item, negated: bool | None = None) -> set[str]:
+    reporting = _reporting_keys()
+    return {
+        t[0] for t in item.features["tokens"]
+        if t[1] and t[0] not in reporting and (negated is None or t[5] == negated)
+    }
+
+
+def _subjects_clash(sa: str, sb: str) -> bool:
+    return bool(sa and sb and sa != "?" and sb != "?" and not entities_match(sa, sb))
+
+
+def _subjects_agree(sa: str, sb: str) -> bool:
+    return bool(sa and sb and sa != "?" and sb != "?" and entities_match(sa, sb))
+
+
+# ---------------------------------------------------------------- polarity
+
+def polarity(a: Item, b: Item) -> list[Finding]:
+    """The same proposition asserted in one account and denied in the other."""
+    found = _polarity_one_way(a, b, flipped=False) + _polarity_one_way(b, a, flipped=True)
+    return found
+
+
+def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
+    out = []
+    reporting = _reporting_keys()
+    positive_keys = _content_keys(pos, negated=False)
+    for negation in neg.features["negations"]:
+        tokens = neg.features["tokens"]
+        scope_keys = [tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting]
+        if not scope_keys:
+            continue
+        head_index = next(i for i in negation["scope"] if tokens[i][0] not in reporting)
+        head = tokens[head_index][0]
+        if head not in positive_keys:
+            continue
+        overlap = set(scope_keys) & positive_keys
+        for position in _positive_positions(pos, head):
+            subject_pos = subject_of(pos.features["tokens"], pos.words, position)
+            subject_neg = negation["subject"]
+            if _subjects_clash(subject_pos, subject_neg):
+                continue
+            agree = _subjects_agree(subject_pos, subject_neg)
+            if len(overlap) < 2 and not agree:
+                continue
+            score = 0.9 if agree else 0.72
+            if len(overlap) >= 3:
+                score += 0.05
+            cue = _span_text(neg, *negation["cue"])
+            neg_head = _span_text(neg, *_token_span(neg, head_index))
+            pos_word = _span_text(pos, *_token_span(pos, position))
+            explanation = f"'{cue} {neg_head}' negates '{pos_word}'"
+            if agree:
+                explanation += f" (both about {subject_neg.title()})"
+            ev_neg = [tuple(negation["cue"]), _token_span(neg, head_index)]
+            ev_pos = [_token_span(pos, position)]
+            a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
+            out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
+            break
+    return out
+
+
+# ---------------------------------------------------------------- numeric
+
+def _figure_label(item: Item, fig: dict) -> str:
+    parts = [m.title() for m in fig["mods"]]
+    head = fig["head"]
+    if head:
+        parts.append(head + ("s" if head not in ("police", "crew") else ""))
+    if fig["event"]:
+        parts.append(fig["event"])
+    return " ".join(parts) or fig["unit"]
+
+
+def _mods_compatible(fa: dict, fb: dict) -> bool:
+    if not fa["mods"] or not fb["mods"]:
+        return True
+    return any(entities_match(x, y) for x in fa["mods"] for y in fb["mods"])
+
+
+def _format_value(fig: dict) -> str:
+    low, high = fig["low"], fig["high"]
+    def num(v: float) -> str:
+        return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
+    if high is not None and low == high:
+        return num(low)
+    return ""
+
+
+def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
+    """Different figures for the same counted thing at the same event."""
+    if date_gap(a, b) > settings.numeric_days:
+        return []
+    out = []
+    for fa in a.features["figures"]:
+        for fb in b.features["figures"]:
+            if fa["unit"] != fb["unit"] or fa["more"] or fb["more"]:
+                continue
+            if fa["head"] != fb["head"] or fa["event"] != fb["event"]:
+                continue
+            if not fa["head"] and not fa["event"]:
+                continue
+            if not _mods_compatible(fa, fb):
+                continue
+            a_high = fa["high"] if fa["high"] is not None else float("inf")
+            b_high = fb["high"] if fb["high"] is not None else float("inf")
+            if fa["low"] <= b_high and fb["low"] <= a_high:
+                continue
+            hedged = fa["hedged"] or fb["hedged"]
+            score = 0.75 if hedged else 0.9
+            text_a = _format_value(fa) or _span_text(a, *fa["span"])
+            text_b = _format_value(fb) or _span_text(b, *fb["span"])
+            label = _figure_label(a, fa if len(fa["mods"]) >= len(fb["mods"]) else fb)
+            out.append(Finding("numeric", score, f"{text_a} vs {text_b} ({label})",
+                               [tuple(fa["span"])], [tuple(fb["span"])]))
+    return out[:1]
+
+
+# ---------------------------------------------------------------- contrary predicates
+
+def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False) -> list[Finding]:
+    """Contrary predicates about the same subject: rose/fell, accepted/rejected, attack/defend."""
+    if not any_date and date_gap(a, b) > settings.contrary_days:
+        return []
+    table = _contrary()
+    ta, tb = a.features["tokens"], b.features["tokens"]
+    keys_a = _content_keys(a)
+    keys_b = _content_keys(b)
+    for ia in a.features["contrary"]:
+        ka = ta[ia][0]
+        opposite = table.get(ka, ())
+        for ib in b.features["contrary"]:
+            kb = tb[ib][0]
+            if kb not in opposite or kb in keys_a and ka in keys_b and _both_sides_mixed(a, b, ka, kb):
+                continue
+            sa = subject_of(ta, a.words, ia)
+            sb = subject_of(tb, b.words, ib)
+            if _subjects_clash(sa, sb):
+                continue
+            theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
+            agree = _subjects_agree(sa, sb)
+            if not theme and not agree:
+                continue
+            if len(theme) < 2 and not agree and not (sa in ("", "?") and sb in ("", "?") and theme):
+                continue
+            score = 0.8 if agree else 0.68
+            word_a = _span_text(a, *_token_span(a, ia))
+            word_b = _span_text(b, *_token_span(b, ib))
+            about = f" ({sb.title() if agree else ', '.join(sorted(theme)[:3])})"
+            return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
+                            [_token_span(a, ia)], [_token_span(b, ib)])]
+    return []
+
+
+def _both_sides_mixed(a: Item, b: Item, ka: str, kb: str) -> bool:
+    """Each account already uses both contrary words (a balanced summary, not a contradiction)."""
+    return ka in _content_keys(b) and kb in _content_keys(a)
+
+
+def _near_keys(item: Item, index: int, radius: int = 8) -> set[str]:
+    tokens = item.features["tokens"]
+    sentence = item.features["sentences"][index]
+    reporting = _reporting_keys()
+    return {
+        tokens[i][0]
+        for i in range(max(0, index - radius), min(len(tokens), index + radius + 1))
+        if tokens[i][1] and item.features["sentences"][i] == sentence and tokens[i][0] not in reporting
+    }
+
+
+# ---------------------------------------------------------------- quotations
+
+_WORD = re.compile(r"\w+")
+
+
+def _quote_words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
+    """Misattribution (one quote, two speakers) and quote variance (one speaker, two wordings)."""
+    if a.kind != "direct" or b.kind != "direct":
+        return []
+    from rapidfuzz import fuzz
+
+    wa, wb = _quote_words(a.text), _quote_words(b.text)
+    if not wa or not wb:
+        return []
+    ja, jb = " ".join(wa), " ".join(wb)
+    speaker_same = same_speaker(a, b)
+    shorter, longer = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
+    contained = f" {shorter} " in f" {longer} "
+    if speaker_same:
+        if ja == jb or contained:
+            return []  # the same words, or a partial quote of the same speaker
+        ratio = fuzz.ratio(ja, jb)
+        if ratio < settings.variance_ratio:
+            return []
+        diff_a, diff_b, phrases = _word_diff(a.text, b.text)
+        if not phrases:
+            return []
+        changed = 1 - ratio / 100
+        score = round(min(0.75, 0.2 + changed * 1.5), 3)
+        return [Finding("quote_variance", score,
+                        f"{a.speaker}'s quote differs: " + "; ".join(phrases[:3]), diff_a, diff_b)]
+    words = min(len(wa), len(wb))
+    if words < settings.misattribution_words:
+        return []
+    ratio = 100.0 if contained else fuzz.ratio(ja, jb)
+    if ratio < settings.misattribution_ratio:
+        return []
+    score = 0.9 if ratio >= 97 else 0.8
+    return [Finding("misattribution", score,
+                    f"the same quote is attributed to {a.speaker} and to {b.speaker}",
+                    [(0, len(a.text))], [(0, len(b.text))])]
+
+
+def _word_diff(text_a: str, text_b: str):
+    """Word-level differences: spans in each text and "'x' vs 'y'" phrases."""
+    ta = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text_a)]
+    tb = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text_b)]
+    matcher = difflib.SequenceMatcher(a=[fold(w) for w, _, _ in ta], b=[fold(w) for w, _, _ in tb],
+                                      autojunk=False)
+    spans_a, spans_b, phrases = [], [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        left = text_a[ta[i1][1]:ta[i2 - 1][2]] if i2 > i1 else ""
+        right = text_b[tb[j1][1]:tb[j2 - 1][2]] if j2 > j1 else ""
+        if i2 > i1:
+            spans_a.append((ta[i1][1], ta[i2 - 1][2]))
+        if j2 > j1:
+            spans_b.append((tb[j1][1], tb[j2 - 1][2]))
+        phrases.append(f"'{left}' vs '{right}'" if left and right else
+                       (f"'{left}' left out" if left else f"'{right}' added"))
+    return spans_a, spans_b, phrases
+
+
+# ---------------------------------------------------------------- the pair
+
+def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None:
+    """The strongest reason `a` and `b` conflict, or None when they can both be true."""
+    findings: list[Finding] = []
+    findings += quotes(a, b, settings)
+    if any(f.type == "misattribution" for f in findings):
+        return _merge(findings)
+    same = same_speaker(a, b)
+    gap = date_gap(a, b)
+    opposing = polarity(a, b) + contrary(a, b, settings, any_date=same and gap > 0)
+    if same and gap > 0 and opposing:
+        best = max(opposing, key=lambda f: f.score)
+        findings.append(Finding(
+            "reversal", min(0.95, best.score + 0.05),
+            f"{a.speaker} on {a.date} vs {b.date}: {best.explanation}",
+            best.evidence_a, best.evidence_b))
+    else:
+        findings += opposing
+    findings += numeric(a, b, settings)
+    if not findings:
+        return None
+    return _merge(findings)
+
+
+def _merge(findings: list[Finding]) -> Finding:
+    findings.sort(key=lambda f: -f.score)
+    best = findings[0]
+    others = [f.explanation for f in findings[1:] if f.type != best.type]
+    if others:
+        return Finding(best.type, best.score, "; ".join([best.explanation] + others[:2]),
+                       best.evidence_a + [s for f in findings[1:] for s in f.evidence_a],
+                       best.evidence_b + [s for f in findings[1:] for s in f.evidence_b])
+    return best
