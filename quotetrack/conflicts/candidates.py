@@ -29,8 +29,13 @@ def candidate_pairs(
     *,
     min_shared: int = MIN_SHARED,
     limit_df: int | None = None,
+    batch: int = 3_000_000,
 ) -> list[tuple[int, int]]:
-    """Index pairs (i < j) that share at least `min_shared` informative terms."""
+    """Index pairs (i < j) that share at least `min_shared` informative terms.
+
+    Pairs are counted with numpy, one slice of first indices at a time, so that memory stays
+    bounded by `batch` pair codes whatever the size of the corpus.
+    """
     import numpy as np
 
     total = len(terms)
@@ -39,25 +44,43 @@ def candidate_pairs(
     for index, item_terms in enumerate(terms):
         for term in item_terms:
             postings[term].append(index)
-    chunks = []
-    for plist in postings.values():
-        size = len(plist)
-        if size < 2 or size > cap:
+    lists = [np.asarray(p, dtype=np.int64) for p in postings.values() if 2 <= len(p) <= cap]
+    del postings
+    work = sum(len(a) * (len(a) - 1) // 2 for a in lists)
+    slices = max(1, -(-work // batch))
+    bounds = np.linspace(0, total, slices + 1).astype(np.int64)
+    # For each slice, the posting lists (and their positions) whose first index falls in it.
+    plan: list[list[tuple[np.ndarray, int, int]]] = [[] for _ in range(slices)]
+    for arr in lists:
+        cuts = np.searchsorted(arr, bounds)
+        for s in range(slices):
+            lo, hi = int(cuts[s]), min(int(cuts[s + 1]), len(arr) - 1)
+            if lo < hi:
+                plan[s].append((arr, lo, hi))
+    pairs: list[tuple[int, int]] = []
+    for entries in plan:
+        chunks = []
+        for arr, lo, hi in entries:
+            size = len(arr)
+            if lo == 0 and hi == size - 1:
+                left, right = np.triu_indices(size, 1)
+                chunks.append(arr[left] * total + arr[right])
+                continue
+            firsts = np.arange(lo, hi)
+            counts = size - 1 - firsts
+            starts = np.repeat(np.cumsum(counts) - counts, counts)
+            seconds = np.arange(int(counts.sum())) - starts + np.repeat(firsts + 1, counts)
+            chunks.append(np.repeat(arr[lo:hi], counts) * total + arr[seconds])
+        if not chunks:
             continue
-        arr = np.asarray(plist, dtype=np.int64)
-        left, right = np.triu_indices(size, 1)
-        chunks.append(arr[left] * total + arr[right])
-    if not chunks:
-        return []
-    codes = np.concatenate(chunks)
-    del chunks
-    unique, counts = np.unique(codes, return_counts=True)
-    keep = unique[counts >= min_shared]
-    pairs = []
-    for code in keep.tolist():
-        i, j = divmod(code, total)
-        if topics_compatible(topics[i], topics[j]):
-            pairs.append((i, j))
+        codes = np.concatenate(chunks)
+        del chunks
+        unique, counts = np.unique(codes, return_counts=True)
+        del codes
+        for code in unique[counts >= min_shared].tolist():
+            i, j = divmod(code, total)
+            if topics_compatible(topics[i], topics[j]):
+                pairs.append((i, j))
     return pairs
 
 

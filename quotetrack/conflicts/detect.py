@@ -61,16 +61,22 @@ def _ordinal(iso: str) -> int:
 
 
 class _Items:
-    """Statements as rule inputs, analysed lazily and at most once per run."""
+    """Statements as rule inputs, analysed lazily. The most recently used analyses are kept
+    (a bounded cache), so memory stays flat however large the database is."""
 
-    def __init__(self, rows: dict[str, dict]):
+    def __init__(self, rows: dict[str, dict], capacity: int = 60_000):
+        from collections import OrderedDict
+
         self.rows = rows
-        self.cache: dict[str, Item] = {}
+        self.cache: OrderedDict[str, Item] = OrderedDict()
+        self.capacity = capacity
         self.speaker_keys: dict[str, str] = {}
 
     def get(self, statement_id: str) -> Item:
         item = self.cache.get(statement_id)
-        if item is None:
+        if item is not None:
+            self.cache.move_to_end(statement_id)
+        else:
             row = self.rows[statement_id]
             speaker = row["speaker"]
             skey = self.speaker_keys.get(speaker)
@@ -83,6 +89,8 @@ class _Items:
                 features=feats.analyse(row["text"]),
             )
             self.cache[statement_id] = item
+            if len(self.cache) > self.capacity:
+                self.cache.popitem(last=False)
         return item
 
 
@@ -133,12 +141,18 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
 
     records: list[dict] = []
     compared = 0
-    changed_items = [items.get(sid) for sid in changed]
-    flags = {item.id: _flags(item) for item in changed_items}
+    terms: dict[str, list[str]] = {}
+    flags: dict[str, int] = {}
+    changed_items = []
+    for sid in changed:
+        item = items.get(sid)
+        terms[sid] = item.features["terms"]
+        flags[sid] = _flags(item)
+        if not full:
+            changed_items.append(item)
     if full:
         ids = changed
-        pairs = candidate_pairs([items.get(sid).features["terms"] for sid in ids],
-                                [rows[sid]["topic"] for sid in ids])
+        pairs = candidate_pairs([terms[sid] for sid in ids], [rows[sid]["topic"] for sid in ids])
         for i, j in pairs:
             a, b = items.get(ids[i]), items.get(ids[j])
             if not _worth_comparing(flags[a.id], flags[b.id]):
@@ -159,18 +173,18 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
             _forget(db, changed)
         db.conn.executemany(
             "INSERT INTO terms (term, statement_id) VALUES (?, ?)",
-            [(term, item.id) for item in changed_items for term in item.features["terms"]],
+            ((term, sid) for sid in changed for term in terms[sid]),
         )
         db.conn.executemany(
             "INSERT INTO analysis (statement_id, signature) VALUES (?, ?)",
-            [(item.id, signatures[item.id]) for item in changed_items],
+            ((sid, signatures[sid]) for sid in changed),
         )
         if not full:
             total = len(rows)
             seen: set[tuple[str, str]] = set()
             changed_set = set(changed)
             for item in changed_items:
-                for other_id in neighbours_sql(db, item.id, item.features["terms"], total):
+                for other_id in neighbours_sql(db, item.id, terms[item.id], total):
                     if other_id not in rows:
                         continue
                     pair = tuple(sorted((item.id, other_id)))

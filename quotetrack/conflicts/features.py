@@ -30,6 +30,8 @@ _AGENT_PREPS = frozenset(["by", "from"])
 
 def fold(word: str) -> str:
     """Lower case, accents removed (Erdoğan -> erdogan), curly apostrophes straightened."""
+    if word.isascii():
+        return word.lower()
     word = word.replace("\u2019", "'")
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
@@ -39,6 +41,7 @@ def fold(word: str) -> str:
 def key(word: str) -> str:
     """A word's comparison key: irregular forms mapped, Snowball-stemmed, cut to 5 letters
     so that derivations meet ('notify', 'notified', 'notification' -> 'notif')."""
+    word = lexicon.SYNONYMS.get(word, word)
     word = lexicon.IRREGULAR.get(word, word)
     stem = _stemmer().stemWord(word)
     return stem[:5] if len(stem) > 5 else stem
@@ -144,17 +147,28 @@ def analyse(text: str) -> dict:
             sentence_start = True
         elif is_word:
             sentence_start = False
+    for i in range(len(words) - 1):
+        phrasal = lexicon.PHRASAL.get((words[i], words[i + 1]))
+        if phrasal:
+            tokens[i][0] = key(phrasal)
+            tokens[i][1] = True
     reporting = _reporting_keys()
     negations = _find_negations(words, tokens)
     for neg in negations:
         for i in neg["scope"]:
             tokens[i][5] = True
+    for i in _hedged(words, tokens):
+        tokens[i].append(True)
+    for t in tokens:
+        if len(t) == 7:
+            t.append(False)
     figures = _find_figures(words, tokens)
     contrary = _contrary()
     cue_positions = {neg["cue_index"] for neg in negations}
     contrary_positions = [
         i for i, t in enumerate(tokens)
-        if t[1] and t[0] in contrary and not t[5] and i not in cue_positions
+        if t[1] and t[0] in contrary and not t[5] and not t[7] and i not in cue_positions
+        and not (i > 0 and words[i - 1] in ("least", "less", "not", "never"))
     ]
     terms = sorted({
         t[0] for i, t in enumerate(tokens)
@@ -168,6 +182,27 @@ def analyse(text: str) -> dict:
         "contrary": contrary_positions,
         "sentences": sentence_ids,
     }
+
+
+def _hedged(words: list[str], tokens: list[list]) -> set[int]:
+    """Tokens that a hedge ('possible that', 'may', 'in the event of') makes hypothetical."""
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        size = 0
+        if word in lexicon.HEDGES:
+            size = 1
+        else:
+            for phrase in lexicon.HEDGE_PHRASES:
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    size = len(phrase)
+                    break
+        if size:
+            clause = tokens[i][6]
+            j = i + size
+            while j < len(tokens) and tokens[j][6] == clause:
+                out.add(j)
+                j += 1
+    return out
 
 
 def _clause_end(tokens: list[list], words: list[str], start: int, limit: int = 12) -> int:
@@ -219,25 +254,68 @@ def subject_of(tokens: list[list], words: list[str], position: int) -> str:
     return subject
 
 
+_SKIP_AFTER_CUE = frozenset(["a", "an", "the", "any", "to", "that", "of", "single", "clear",
+                             "credible", "real", "such", "ever", "yet", "even", "been", "be"])
+
+
+def _verb_like(word: str) -> bool:
+    return len(word) > 4 and (word.endswith("ed") or word.endswith("en")) and word not in (
+        "often", "even", "seven", "eleven", "citizen", "women", "children", "between")
+
+
+def _predicate(words: list[str], tokens: list[list], scope: list[int]) -> int:
+    """The token in a negation's scope that carries the denied predicate."""
+    for i in scope:
+        if _verb_like(words[i]) or tokens[i][0] in _contrary():
+            return i
+    return scope[0]
+
+
 def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
+    """Negation cues with what they deny.
+
+    kind 'verbal' (not, never, failed to, denied): the predicate is the first content word after
+    the cue; 'np' (no, nor, none, without): the denied thing, and the verb that follows it
+    ('no poison was found') when there is one; 'postfix' (ruled out, is false): the content before.
+    """
     negations = []
     neg_verbs = _negation_verb_keys()
-    i = 0
     n = len(words)
+    i = 0
     while i < n:
         word = words[i]
+        postfix = next((p for p in lexicon.POSTFIX_NEGATION if tuple(words[i:i + len(p)]) == p), None)
+        if postfix:
+            clause_start = i
+            while clause_start > 0 and words[clause_start - 1] not in (";", ":", ".", "!", "?", "but"):
+                clause_start -= 1
+            scope = [j for j in range(clause_start, i)
+                     if tokens[j][1] and words[j] not in lexicon.EVIDENCE_WORDS][-10:]
+            if scope:
+                head = _predicate(words, tokens, scope)
+                negations.append({
+                    "kind": "postfix", "cue": [tokens[i][3], tokens[i + len(postfix) - 1][4]],
+                    "cue_index": i, "head": head, "scope": scope,
+                    "subject": subject_before(tokens, words, head) if head != scope[0] else "",
+                })
+            i += len(postfix)
+            continue
         cue_end = 0
+        kind = "verbal"
         if word in lexicon.NEGATION_WORDS:
             cue_end = i + 1
+            if word in lexicon.NP_NEGATION:
+                kind = "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
-                cue_end = i + 2
+                cue_end, kind = i + 2, "verbal"
             if word == "not" and i + 1 < n and words[i + 1] in ("only", "just"):
-                i += 1
+                i += 2
                 continue  # "not only ... but also" asserts, it does not deny
+            if word == "neither" or (word == "nor" and i > 0 and words[i - 1] == "neither"):
+                i += 1
+                continue  # "neither X nor Y did Z": too tangled to say what is denied
         elif tokens[i][0] in neg_verbs and tokens[i][1]:
             cue_end = i + 1
-            if cue_end < n and words[cue_end] in ("to", "that", "claims", "claim", "reports", "allegations", "the"):
-                cue_end += 1
         else:
             for phrase in lexicon.NEGATION_PHRASES:
                 if tuple(words[i:i + len(phrase)]) == phrase:
@@ -246,20 +324,56 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         if not cue_end:
             i += 1
             continue
-        scope_end = _clause_end(tokens, words, cue_end, limit=6)
-        scope = [j for j in range(cue_end, scope_end) if tokens[j][1]]
-        if scope:
-            head = scope[0]
-            subject = subject_before(tokens, words, i)
-            if subject in ("", "?"):
-                subject = agent_after(tokens, words, head) or subject
-            negations.append({
-                "cue": [tokens[i][3], tokens[cue_end - 1][4]],
-                "cue_index": i,
-                "head": head,
-                "scope": scope,
-                "subject": subject,
-            })
+        j = cue_end
+        while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
+            j += 1
+        after_evidence = False
+        if j < n and words[j] in lexicon.EVIDENCE_WORDS:
+            # "no evidence that any system deleted votes" denies what follows 'that'/'of'
+            kind = "verbal"
+            after_evidence = True
+            j += 1
+            while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
+                j += 1
+        if j >= n:
+            i = cue_end
+            continue
+        scope_end = _clause_end(tokens, words, j, limit=7)
+        scope = [k for k in range(j, scope_end) if tokens[k][1]]
+        if not scope:
+            i = cue_end
+            continue
+        verb = -1
+        if kind == "np":
+            # the thing denied runs to the first function word; a verb after an auxiliary follows
+            k = j
+            while k < scope_end and tokens[k][1]:
+                k += 1
+            while k < scope_end:
+                if words[k] in lexicon.AUXILIARIES:
+                    later = [m for m in range(k + 1, scope_end) if tokens[m][1]]
+                    if later:
+                        verb = later[0]
+                    break
+                if tokens[k][1] and _verb_like(words[k]):
+                    verb = k
+                    break
+                k += 1
+            head = verb if verb >= 0 else scope[0]
+        else:
+            head = _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0]
+        subject = subject_before(tokens, words, i)
+        if subject in ("", "?"):
+            subject = agent_after(tokens, words, head) or subject
+        negations.append({
+            "kind": kind if not (kind == "np" and verb < 0) else "existential",
+            "cue": [tokens[i][3], tokens[cue_end - 1][4]],
+            "cue_index": i,
+            "head": head,
+            "thing": scope[0],
+            "scope": scope,
+            "subject": subject,
+        })
         i = cue_end
     return negations
 
@@ -286,6 +400,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         if fig.start > 0 and words[fig.start - 1] in ("jan", "feb", "mar", "apr", "jun", "jul",
                                                         "aug", "sep", "sept", "oct", "nov", "dec", "no", "number"):
             continue
+        before = words[fig.start - 1] if fig.start > 0 else ""
+        if fig.start > 0 and (tokens[fig.start - 1][2] or before[:1].isdigit()):
+            continue  # 'Boeing 737', 'MAX 9', 'Flight 17': a name, not a count
         unit = "count"
         j = after
         if j < len(words) and words[j] in ("%", "percent", "per"):
@@ -293,7 +410,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             j += 2 if words[j] == "per" else 1
         if fig.start > 0 and words[fig.start - 1] in ("$", "€", "£"):
             unit = "money"
-        more = j < len(words) and words[j] in _MORE
+        more = (j < len(words) and words[j] in _MORE) or before in _MORE
         head = ""
         mods: list[str] = []
         if j < len(words) and words[j] == "of":
@@ -337,7 +454,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
             "hedged": fig.hedged, "span": [start_char, end_char], "head": head,
             "mods": mods, "event": event, "unit": unit, "more": more,
-            "index": fig.start,
+            "index": fig.start, "subject": subject_before(tokens, words, fig.start),
         })
     return out
 

@@ -25,6 +25,8 @@ january february march april june july august september october november decembe
 
 # Cue -> how many following tokens it takes (0 = the cue is one word). Multi-word cues are
 # matched on token sequences.
+# Determiners that deny a thing exists or happened ("no poison was found", "nor missiles").
+NP_NEGATION = frozenset("no none nobody nothing neither nor without".split())
 NEGATION_WORDS = frozenset("""
 not no never none nobody nothing neither nor without cannot cant can't won't wont didn't didnt
 doesn't doesnt don't dont isn't isnt wasn't wasnt weren't werent aren't arent hasn't hasnt
@@ -35,8 +37,26 @@ deny denies denied denying fail fails failed failing refuse refuses refused refu
 reject rejects rejected rejecting dismiss dismisses dismissed dismissing
 """.split())
 NEGATION_PHRASES = (
-    ("no", "longer"), ("lack", "of"), ("absence", "of"), ("far", "from"),
+    ("no", "longer"), ("lack", "of"), ("absence", "of"), ("far", "from"), ("impossible",),
+    ("not", "possible"), ("untrue",), ("unfounded",), ("baseless",),
 )
+# Cues that deny what comes before them ("a rocket attack is ruled out", "the claim ... is false").
+POSTFIX_NEGATION = (
+    ("ruled", "out"), ("is", "false"), ("are", "false"), ("was", "false"), ("is", "untrue"),
+    ("are", "untrue"), ("is", "baseless"), ("are", "baseless"), ("devoid", "of", "truth"),
+    ("is", "not", "true"), ("are", "not", "true"), ("was", "not", "true"), ("is", "a", "lie"),
+    ("is", "fake"), ("are", "groundless"), ("is", "groundless"), ("is", "unfounded"),
+    ("are", "unfounded"), ("is", "nonsense"), ("is", "fabricated"), ("are", "fabricated"),
+)
+# Nouns that stand between a negation and what it denies: "no evidence that X" denies X.
+EVIDENCE_WORDS = frozenset("""
+evidence proof sign signs indication indications basis reason grounds trace traces suggestion
+claim claims report reports allegation allegations rumour rumours rumor rumors truth question doubt
+""".split())
+AUXILIARIES = frozenset("""
+is are was were be been being has have had do does did will would shall should can could may might
+must get got gets
+""".split())
 # Words that call a claim untrue when they follow it ("claims that X are false").
 FALSITY_WORDS = frozenset("false untrue baseless unfounded groundless fabricated fake lie lies".split())
 
@@ -71,6 +91,32 @@ IRREGULAR = {
     "better": "good", "worse": "bad",
 }
 
+# Words that name the same predicate or thing in news copy (word -> shared representative).
+SYNONYMS = {
+    "downed": "shoot", "shoot": "shoot",
+    "guidance": "rule", "guidelines": "rule", "guideline": "rule", "regulations": "rule",
+    "regulation": "rule", "rules": "rule", "restrictions": "rule", "law": "rule", "laws": "rule",
+    "lie": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
+    "responsibility": "responsible", "responsible": "responsible", "culpable": "guilty", "blame": "guilty",
+    "blamed": "guilty", "rigged": "rig", "stolen": "rig", "fraudulent": "fraud",
+    "informed": "notify", "inform": "notify",
+    "airliner": "plane", "aircraft": "plane", "jet": "plane", "jetliner": "plane", "flight": "plane",
+    "rocket": "missile", "missiles": "missile", "rockets": "missile",
+    "poisoned": "poison", "poisoning": "poison", "toxin": "poison",
+    "agreement": "deal", "accord": "deal", "treaty": "deal", "pact": "deal",
+    "withdrawn": "withdraw", "pulled": "withdraw", "quit": "withdraw",
+    "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory",
+    "probable": "likely", "improbable": "unlikely",
+    "citizens": "citizen", "nationals": "citizen", "national": "citizen",
+}
+
+# Two-word verbs that mean one of the predicates above (first word, second word) -> word.
+PHRASAL = {
+    ("brought", "down"): "shoot", ("bring", "down"): "shoot", ("shot", "down"): "shoot",
+    ("pulled", "out"): "withdraw", ("pull", "out"): "withdraw", ("backed", "out"): "withdraw",
+    ("turned", "down"): "reject", ("turn", "down"): "reject", ("set", "up"): "establish",
+}
+
 # Pairs of contrary predicates (base forms, stemmed on load). Asserting one of a pair about a
 # subject contradicts asserting the other about the same subject.
 CONTRARY_PAIRS = (
@@ -96,7 +142,17 @@ CONTRARY_PAIRS = (
     ("deliberate", "unintentional"), ("peaceful", "violent"), ("ally", "enemy"),
     ("present", "absent"), ("sufficient", "insufficient"), ("adequate", "inadequate"),
     ("possible", "impossible"), ("stable", "unstable"), ("responsible", "innocent"),
+    ("likely", "unlikely"), ("attack", "accident"), ("secure", "rig"), ("fair", "rig"),
+    ("guilty", "acquit"), ("convict", "acquit"), ("true", "mislead"), ("honest", "mislead"),
 )
+# Contrary pairs about quantities that move: rising prices and falling prices a month apart
+# are both true, so these are compared only for close dates. The others hold across months.
+TRENDS = frozenset([
+    "rise", "fall", "drop", "decline", "decrease", "increase", "cut", "raise", "lower", "hike",
+    "grow", "shrink", "contract", "expand", "gain", "lose", "withdraw", "advance", "retreat",
+    "deploy", "improve", "worsen", "deteriorate", "strengthen", "weaken", "escalate",
+    "de-escalate", "open", "close", "lift", "impose", "stable", "unstable",
+])
 
 # Counted nouns that name the same kind of thing (base form -> class).
 COUNT_CLASSES = {
@@ -108,7 +164,13 @@ COUNT_CLASSES = {
     "policeman": "police", "officer": "police", "police": "police",
     "body": "body", "victim": "victim", "casualty": "casualty", "worker": "worker",
     "home": "home", "house": "home", "building": "building", "job": "job", "vote": "vote",
+    "citizen": "person", "national": "person", "people": "person",
+    "barrel": "barrel", "ton": "ton", "tonne": "ton", "dollar": "dollar", "euro": "euro",
+    "vehicle": "vehicle", "car": "vehicle", "aircraft": "aircraft", "plane": "aircraft",
+    "village": "village", "town": "town", "school": "school", "hospital": "hospital",
 }
+# Counts that only grow as an event unfolds: a later, lower figure contradicts an earlier one.
+CUMULATIVE_EVENTS = frozenset(["killed", "injured", "casualty", "displaced", "arrested", "infected"])
 
 # Event words grouped: figures are compared only within the same class.
 EVENT_CLASSES = {
@@ -128,3 +190,9 @@ TIME_UNITS = frozenset("""
 second seconds minute minutes hour hours day days week weeks month months year years decade decades
 century centuries am pm a.m. p.m. o'clock
 """.split())
+
+# Words that make what follows a possibility, not an assertion ("it is possible that ...",
+# "in the event of another attack"): such words are not taken as claims.
+HEDGES = frozenset("possible possibly may might could perhaps maybe if unless whether should "
+                   "would hypothetically potential potentially".split())
+HEDGE_PHRASES = (("in", "the", "event", "of"), ("in", "case", "of"), ("in", "case"))

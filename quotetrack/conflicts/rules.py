@@ -111,7 +111,9 @@ def _token_span(item: Item, index: int) -> tuple[int, int]:
 
 
 def _positive_positions(item: Item, term: str) -> list[int]:
-    return [i for i, t in enumerate(item.features["tokens"]) if t[0] == term and t[1] and not t[5]]
+    """Where `term` is asserted: not negated and not hedged ('possible that ...')."""
+    return [i for i, t in enumerate(item.features["tokens"])
+            if t[0] == term and t[1] and not t[5] and not t[7]]
 
 
 def _content_keys(item: Item, negated: bool | None = None) -> set[str]:
@@ -142,23 +144,25 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
     out = []
     reporting = _reporting_keys()
     positive_keys = _content_keys(pos, negated=False)
+    tokens = neg.features["tokens"]
     for negation in neg.features["negations"]:
-        tokens = neg.features["tokens"]
-        scope_keys = [tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting]
-        if not scope_keys:
-            continue
-        head_index = next(i for i in negation["scope"] if tokens[i][0] not in reporting)
+        head_index = negation["head"]
         head = tokens[head_index][0]
-        if head not in positive_keys:
+        if head in reporting or head not in positive_keys:
             continue
-        overlap = set(scope_keys) & positive_keys
+        scope_keys = {tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting}
+        overlap = scope_keys & positive_keys
+        kind = negation.get("kind", "verbal")
+        if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
+            continue  # 'no poison was found' is not denied by 'biomarkers were found'
         for position in _positive_positions(pos, head):
             subject_pos = subject_of(pos.features["tokens"], pos.words, position)
             subject_neg = negation["subject"]
             if _subjects_clash(subject_pos, subject_neg):
                 continue
             agree = _subjects_agree(subject_pos, subject_neg)
-            if len(overlap) < 2 and not agree:
+            needed = 3 if kind == "existential" else 2
+            if len(overlap) < needed and not agree:
                 continue
             score = 0.9 if agree else 0.72
             if len(overlap) >= 3:
@@ -166,7 +170,12 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
             cue = _span_text(neg, *negation["cue"])
             neg_head = _span_text(neg, *_token_span(neg, head_index))
             pos_word = _span_text(pos, *_token_span(pos, position))
-            explanation = f"'{cue} {neg_head}' negates '{pos_word}'"
+            if kind == "postfix":
+                explanation = f"'{neg_head} ... {cue}' denies '{pos_word}'"
+            elif negation["cue"][1] >= _token_span(neg, head_index)[0]:
+                explanation = f"'{cue}' negates '{pos_word}'"
+            else:
+                explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
             if agree:
                 explanation += f" (both about {subject_neg.title()})"
             ev_neg = [tuple(negation["cue"]), _token_span(neg, head_index)]
@@ -217,7 +226,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue
             if not fa["head"] and not fa["event"]:
                 continue
-            if not _mods_compatible(fa, fb):
+            if not _mods_compatible(fa, fb) or _subjects_clash(fa["subject"], fb["subject"]):
                 continue
             a_high = fa["high"] if fa["high"] is not None else float("inf")
             b_high = fb["high"] if fb["high"] is not None else float("inf")
@@ -256,9 +265,9 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False) ->
                 continue
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
             agree = _subjects_agree(sa, sb)
-            if not theme and not agree:
-                continue
-            if len(theme) < 2 and not agree and not (sa in ("", "?") and sb in ("", "?") and theme):
+            known = sum(1 for s in (sa, sb) if s not in ("", "?"))
+            # Without the same named subject, contrary words need more shared context.
+            if not agree and len(theme) < 2 + known:
                 continue
             score = 0.8 if agree else 0.68
             word_a = _span_text(a, *_token_span(a, ia))
