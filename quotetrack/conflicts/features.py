@@ -205,25 +205,41 @@ def _hedged(words: list[str], tokens: list[list]) -> set[int]:
     return out
 
 
+_SCOPE_BREAK = frozenset([";", ":", ".", "!", "?", "(", ")", "but", "while", "whereas",
+                          "although", "though", "however", "yet", "because"])
+
+
 def _clause_end(tokens: list[list], words: list[str], start: int, limit: int = 12) -> int:
+    """Where a negation's reach ends: a strong break or `limit` content words (commas do not
+    stop it: 'did not delete, switch or change any votes')."""
     end = start
-    clause = tokens[start][6] if start < len(tokens) else 0
     content_seen = 0
-    while end < len(tokens) and tokens[end][6] == clause and content_seen < limit:
+    while end < len(tokens) and words[end] not in _SCOPE_BREAK and content_seen < limit:
+        if words[end] == "," and end + 1 < len(words) and words[end + 1] in ("and", "which", "who"):
+            break
         if tokens[end][1]:
             content_seen += 1
         end += 1
     return end
 
 
-def subject_before(tokens: list[list], words: list[str], position: int) -> str:
-    """The nearest named entity before `position` in the same clause ('' if none, '?' for a pronoun)."""
+def _modifier(tokens: list[list], words: list[str], i: int) -> bool:
+    """A name used as a modifier ('Covid rules', 'Turkish soldiers'), not as the subject."""
+    nxt = i + 1
+    if nxt >= len(words) or not tokens[nxt][1] or tokens[nxt][2]:
+        return False
+    return not _verb_like(words[nxt])
+
+
+def subject_before(tokens: list[list], words: list[str], position: int, weak: bool = False) -> str:
+    """The nearest named entity before `position` in the same clause ('' if none, '?' for a
+    pronoun). With weak=True a name used as a modifier ('OPEC ministers') counts too."""
     clause = tokens[position][6] if position < len(tokens) else 0
     i = position - 1
     while i >= 0 and tokens[i][6] == clause:
         if words[i] in ("that", "who", "which") and i < position - 1:
             break
-        if tokens[i][2]:
+        if tokens[i][2] and (weak or not _modifier(tokens, words, i)):
             return tokens[i][2]
         if words[i] in _PRONOUNS:
             return "?"
@@ -245,6 +261,42 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
     return ""
 
 
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _entity_after(tokens: list[list], words: list[str], position: int, span: int = 6) -> str:
+    """The first named entity after `position` in its clause, not counting a 'by' agent."""
+    for i in range(position + 1, min(len(tokens), position + 1 + span)):
+        if words[i] in _SCOPE_BREAK or words[i] in ("by", "that", "which", "who", ","):
+            return ""
+        if tokens[i][2]:
+            return tokens[i][2]
+    return ""
+
+
+def roles(tokens: list[list], words: list[str], position: int, before: int | None = None) -> tuple[str, str]:
+    """(agent, patient) of the predicate at `position`: who does it, and to whom.
+
+    Active: 'Turkey notified Russia' -> (turkey, russia). Passive: 'the Ukrainian airliner was
+    shot down by Iran' -> (iran, ukrainian). Nominal: 'a notification by Turkey' -> (turkey, '').
+    `before` is where to start looking back for the subject (a negation cue's position).
+    '' means unknown and '?' a pronoun.
+    """
+    start = position if before is None else before
+    k = start - 1
+    while k >= 0 and (words[k] in ("not", "never", "n't", "also", "already", "reportedly")
+                      or words[k].endswith("ly")):
+        k -= 1
+    passive = k >= 0 and words[k] in _BE and _verb_like(words[position])
+    subject = subject_before(tokens, words, start, weak=True)
+    agent = agent_after(tokens, words, position)
+    if passive:
+        return agent, subject
+    if subject in ("", "?") and agent:
+        return agent, _entity_after(tokens, words, position)
+    return subject, _entity_after(tokens, words, position)
+
+
 def subject_of(tokens: list[list], words: list[str], position: int) -> str:
     subject = subject_before(tokens, words, position)
     if subject in ("", "?"):
@@ -258,7 +310,18 @@ _SKIP_AFTER_CUE = frozenset(["a", "an", "the", "any", "to", "that", "of", "singl
                              "credible", "real", "such", "ever", "yet", "even", "been", "be"])
 
 
+_IRREGULAR_PAST = frozenset(
+    w for w, base in lexicon.IRREGULAR.items() if w != base and not w.endswith("s")
+    and w not in ("dead", "death", "lives", "men", "women", "children", "people", "personnel",
+                  "troop", "troops", "soldiers", "fatality", "fatalities", "injury", "injuries",
+                  "wounds", "casualties", "loss", "losses", "breach", "violation", "withdrawal",
+                  "higher", "lower", "bigger", "smaller", "better", "worse", "dying", "killing",
+                  "rising", "falling", "losing"))
+
+
 def _verb_like(word: str) -> bool:
+    if word in _IRREGULAR_PAST or word in lexicon.AUXILIARIES or word in lexicon.NEGATION_WORDS:
+        return True
     return len(word) > 4 and (word.endswith("ed") or word.endswith("en")) and word not in (
         "often", "even", "seven", "eleven", "citizen", "women", "children", "between")
 
@@ -293,10 +356,12 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                      if tokens[j][1] and words[j] not in lexicon.EVIDENCE_WORDS][-10:]
             if scope:
                 head = _predicate(words, tokens, scope)
+                agent, patient = roles(tokens, words, head)
                 negations.append({
                     "kind": "postfix", "cue": [tokens[i][3], tokens[i + len(postfix) - 1][4]],
-                    "cue_index": i, "head": head, "scope": scope,
+                    "cue_index": i, "head": head, "scope": scope, "thing": scope[0],
                     "subject": subject_before(tokens, words, head) if head != scope[0] else "",
+                    "agent": agent, "patient": patient, "proposition": scope,
                 })
             i += len(postfix)
             continue
@@ -305,6 +370,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         if word in lexicon.NEGATION_WORDS:
             cue_end = i + 1
             if word in lexicon.NP_NEGATION:
+                kind = "np"
+            if word == "not" and i + 1 < n and words[i + 1] in ("a", "any", "one", "single", "anyone", "anything"):
                 kind = "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
@@ -349,23 +416,26 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             k = j
             while k < scope_end and tokens[k][1]:
                 k += 1
-            while k < scope_end:
-                if words[k] in lexicon.AUXILIARIES:
-                    later = [m for m in range(k + 1, scope_end) if tokens[m][1]]
-                    if later:
-                        verb = later[0]
-                    break
-                if tokens[k][1] and _verb_like(words[k]):
-                    verb = k
-                    break
-                k += 1
+            aux = next((m for m in range(k, scope_end) if words[m] in lexicon.AUXILIARIES), -1)
+            if aux >= 0:
+                later = [m for m in range(aux + 1, scope_end) if tokens[m][1]]
+                if later:
+                    verb = later[0]
+            else:
+                verb = next((m for m in range(k, scope_end) if tokens[m][1] and _verb_like(words[m])), -1)
             head = verb if verb >= 0 else scope[0]
         else:
             head = _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0]
         subject = subject_before(tokens, words, i)
         if subject in ("", "?"):
             subject = agent_after(tokens, words, head) or subject
+        agent, patient = roles(tokens, words, head, before=i)
+        clause_start = i
+        while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
+            clause_start -= 1
         negations.append({
+            "agent": agent, "patient": patient,
+            "proposition": [k for k in range(clause_start, scope_end) if tokens[k][1] and k != i],
             "kind": kind if not (kind == "np" and verb < 0) else "existential",
             "cue": [tokens[i][3], tokens[cue_end - 1][4]],
             "cue_index": i,

@@ -97,7 +97,7 @@ SYNONYMS = {
     "guidance": "rule", "guidelines": "rule", "guideline": "rule", "regulations": "rule",
     "regulation": "rule", "rules": "rule", "restrictions": "rule", "law": "rule", "laws": "rule",
     "lie": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
-    "responsibility": "responsible", "responsible": "responsible", "culpable": "guilty", "blame": "guilty",
+    "responsibility": "guilty", "responsible": "guilty", "culpable": "guilty", "blame": "guilty",
     "blamed": "guilty", "rigged": "rig", "stolen": "rig", "fraudulent": "fraud",
     "informed": "notify", "inform": "notify",
     "airliner": "plane", "aircraft": "plane", "jet": "plane", "jetliner": "plane", "flight": "plane",
@@ -141,7 +141,7 @@ CONTRARY_PAIRS = (
     ("intentional", "accidental"), ("deliberate", "accidental"), ("intentional", "unintentional"),
     ("deliberate", "unintentional"), ("peaceful", "violent"), ("ally", "enemy"),
     ("present", "absent"), ("sufficient", "insufficient"), ("adequate", "inadequate"),
-    ("possible", "impossible"), ("stable", "unstable"), ("responsible", "innocent"),
+    ("possible", "impossible"), ("stable", "unstable"), 
     ("likely", "unlikely"), ("attack", "accident"), ("secure", "rig"), ("fair", "rig"),
     ("guilty", "acquit"), ("convict", "acquit"), ("true", "mislead"), ("honest", "mislead"),
 )

@@ -11,9 +11,17 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from functools import lru_cache
+
+from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    _contrary, _reporting_keys, agent_after, entities_match, fold, subject_of,
+    _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
+
+
+@lru_cache(maxsize=1)
+def _trend_keys() -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon.TRENDS)
 
 TYPES = ("polarity", "numeric", "antonym", "quote_variance", "misattribution", "reversal")
 
@@ -140,6 +148,23 @@ def polarity(a: Item, b: Item) -> list[Finding]:
     return found
 
 
+def _known(name: str) -> bool:
+    return bool(name) and name != "?"
+
+
+def roles_clash(ra: tuple[str, str], rb: tuple[str, str]) -> bool:
+    """Different doers or different receivers: 'Turkey notified Russia' vs 'Russia notified Turkey'."""
+    return any(_known(x) and _known(y) and not entities_match(x, y) for x, y in zip(ra, rb))
+
+
+def roles_agree(ra: tuple[str, str], rb: tuple[str, str]) -> str:
+    """The entity both accounts name in the same role, or ''."""
+    for x, y in zip(ra, rb):
+        if _known(x) and _known(y) and entities_match(x, y):
+            return y
+    return ""
+
+
 def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
     out = []
     reporting = _reporting_keys()
@@ -150,17 +175,18 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
         head = tokens[head_index][0]
         if head in reporting or head not in positive_keys:
             continue
-        scope_keys = {tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting}
-        overlap = scope_keys & positive_keys
+        proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
+                       if tokens[i][0] not in reporting}
+        overlap = proposition & positive_keys
         kind = negation.get("kind", "verbal")
         if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
+        neg_roles = (negation.get("agent", ""), negation.get("patient", ""))
         for position in _positive_positions(pos, head):
-            subject_pos = subject_of(pos.features["tokens"], pos.words, position)
-            subject_neg = negation["subject"]
-            if _subjects_clash(subject_pos, subject_neg):
+            pos_roles = roles(pos.features["tokens"], pos.words, position)
+            if roles_clash(pos_roles, neg_roles):
                 continue
-            agree = _subjects_agree(subject_pos, subject_neg)
+            agree = roles_agree(pos_roles, neg_roles)
             needed = 3 if kind == "existential" else 2
             if len(overlap) < needed and not agree:
                 continue
@@ -177,13 +203,21 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
             else:
                 explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
             if agree:
-                explanation += f" (both about {subject_neg.title()})"
+                explanation += f" (both about {_display_entity(neg, agree)})"
             ev_neg = [tuple(negation["cue"]), _token_span(neg, head_index)]
             ev_pos = [_token_span(pos, position)]
             a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
             break
     return out
+
+
+def _display_entity(item: Item, entity: str) -> str:
+    """The entity as the text spells it ('Turkey', not 'turkey')."""
+    for t in item.features["tokens"]:
+        if t[2] == entity:
+            return item.text[t[3]:t[4]]
+    return entity.title()
 
 
 # ---------------------------------------------------------------- numeric
@@ -245,10 +279,13 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
 # ---------------------------------------------------------------- contrary predicates
 
 def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False) -> list[Finding]:
-    """Contrary predicates about the same subject: rose/fell, accepted/rejected, attack/defend."""
-    if not any_date and date_gap(a, b) > settings.contrary_days:
-        return []
+    """Contrary predicates about the same subject: rose/fell, accepted/rejected, attack/defend.
+
+    Pairs about moving quantities (rose/fell) count only for close dates; the others hold
+    across months ('all guidance was followed' vs 'fined for breaking the rules')."""
+    far = date_gap(a, b) > settings.contrary_days and not any_date
     table = _contrary()
+    trends = _trend_keys()
     ta, tb = a.features["tokens"], b.features["tokens"]
     keys_a = _content_keys(a)
     keys_b = _content_keys(b)
@@ -257,30 +294,27 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False) ->
         opposite = table.get(ka, ())
         for ib in b.features["contrary"]:
             kb = tb[ib][0]
-            if kb not in opposite or kb in keys_a and ka in keys_b and _both_sides_mixed(a, b, ka, kb):
+            if kb not in opposite or (kb in keys_a and ka in keys_b):
+                continue  # each account already uses both words: a balanced summary
+            if far and (ka in trends or kb in trends):
                 continue
-            sa = subject_of(ta, a.words, ia)
-            sb = subject_of(tb, b.words, ib)
-            if _subjects_clash(sa, sb):
+            ra = roles(ta, a.words, ia)
+            rb = roles(tb, b.words, ib)
+            if roles_clash(ra, rb):
                 continue
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
-            agree = _subjects_agree(sa, sb)
-            known = sum(1 for s in (sa, sb) if s not in ("", "?"))
+            agree = roles_agree(ra, rb)
+            known = sum(1 for x in (ra[0], rb[0]) if _known(x))
             # Without the same named subject, contrary words need more shared context.
             if not agree and len(theme) < 2 + known:
                 continue
             score = 0.8 if agree else 0.68
             word_a = _span_text(a, *_token_span(a, ia))
             word_b = _span_text(b, *_token_span(b, ib))
-            about = f" ({sb.title() if agree else ', '.join(sorted(theme)[:3])})"
+            about = f" ({_display_entity(b, agree) if agree else ', '.join(sorted(theme)[:3])})"
             return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
                             [_token_span(a, ia)], [_token_span(b, ib)])]
     return []
-
-
-def _both_sides_mixed(a: Item, b: Item, ka: str, kb: str) -> bool:
-    """Each account already uses both contrary words (a balanced summary, not a contradiction)."""
-    return ka in _content_keys(b) and kb in _content_keys(a)
 
 
 def _near_keys(item: Item, index: int, radius: int = 8) -> set[str]:
