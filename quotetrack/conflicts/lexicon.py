@@ -74,7 +74,7 @@ IRREGULAR = {
     "rose": "rise", "risen": "rise", "rising": "rise", "rises": "rise",
     "fell": "fall", "fallen": "fall", "falling": "fall", "falls": "fall",
     "withdrew": "withdraw", "withdrawn": "withdraw", "withdrawal": "withdraw",
-    "shot": "shoot", "won": "win", "lost": "lose", "losing": "lose", "loss": "lose", "losses": "lose",
+    "won": "win", "lost": "lose", "losing": "lose", "loss": "lose", "losses": "lose",
     "broke": "break", "broken": "break", "breach": "break", "breached": "break", "breaches": "break",
     "violated": "violate", "violation": "violate", "violations": "violate", "violates": "violate",
     "began": "begin", "begun": "begin", "gave": "give", "given": "give", "took": "take", "taken": "take",
@@ -86,14 +86,14 @@ IRREGULAR = {
     "servicemen": "soldier", "serviceman": "soldier", "personnel": "soldier",
     "injured": "injure", "injuries": "injure", "injury": "injure", "wounded": "injure", "wounds": "injure",
     "hurt": "injure", "casualties": "casualty",
-    "hit": "hit", "struck": "strike", "strikes": "strike",
     "higher": "high", "lower": "low", "bigger": "big", "smaller": "small",
     "better": "good", "worse": "bad",
 }
 
 # Words that name the same predicate or thing in news copy (word -> shared representative).
 SYNONYMS = {
-    "downed": "shoot", "shoot": "shoot",
+    "downed": "strike", "shoot": "strike", "shot": "strike", "hit": "strike", "struck": "strike",
+    "strikes": "strike", "hits": "strike",
     "guidance": "rule", "guidelines": "rule", "guideline": "rule", "regulations": "rule",
     "regulation": "rule", "rules": "rule", "restrictions": "rule", "law": "rule", "laws": "rule",
     "lie": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
@@ -112,7 +112,8 @@ SYNONYMS = {
 
 # Two-word verbs that mean one of the predicates above (first word, second word) -> word.
 PHRASAL = {
-    ("brought", "down"): "shoot", ("bring", "down"): "shoot", ("shot", "down"): "shoot",
+    ("brought", "down"): "strike", ("bring", "down"): "strike", ("shot", "down"): "strike",
+    ("shoot", "down"): "strike",
     ("pulled", "out"): "withdraw", ("pull", "out"): "withdraw", ("backed", "out"): "withdraw",
     ("turned", "down"): "reject", ("turn", "down"): "reject", ("set", "up"): "establish",
 }
@@ -196,3 +197,12 @@ century centuries am pm a.m. p.m. o'clock
 HEDGES = frozenset("possible possibly may might could perhaps maybe if unless whether should "
                    "would hypothetically potential potentially".split())
 HEDGE_PHRASES = (("in", "the", "event", "of"), ("in", "case", "of"), ("in", "case"))
+
+# Irregular past forms, so that 'was brought down' reads as a passive like 'was notified'.
+PAST_FORMS = frozenset("""
+brought caught fought thought bought sought taught made said paid laid held kept left lost met sent
+spent built felt found heard hit hurt let put read run set shut split spread stood struck told
+understood won written driven given taken seen known shown chosen spoken stolen broken frozen
+forgotten hidden risen fallen beaten eaten done gone begun drunk thrown flown grown drawn worn torn
+sworn shot fled led fed dealt meant swept sold bound ground wound withdrawn overthrown shaken woken
+""".split())

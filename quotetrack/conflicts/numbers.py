@@ -87,7 +87,9 @@ def _parse_words(tokens: list[str], i: int) -> tuple[float, int] | None:
     j = i
     while j < len(tokens):
         word = tokens[j]
-        if word in UNITS:
+        if "-" in word and word.split("-", 1)[0] in TENS and word.split("-", 1)[1] in UNITS:
+            current += TENS[word.split("-", 1)[0]] + UNITS[word.split("-", 1)[1]]
+        elif word in UNITS:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]

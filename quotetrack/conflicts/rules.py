@@ -233,7 +233,9 @@ def _figure_label(item: Item, fig: dict) -> str:
 
 
 def _mods_compatible(fa: dict, fb: dict) -> bool:
-    if not fa["mods"] or not fb["mods"]:
+    """'57 Canadian citizens' and '176 people' count different groups; 'eight Turkish soldiers'
+    and 'seven Turkish soldiers' the same one."""
+    if not fa["mods"] and not fb["mods"]:
         return True
     return any(entities_match(x, y) for x in fa["mods"] for y in fb["mods"])
 
@@ -248,9 +250,15 @@ def _format_value(fig: dict) -> str:
 
 
 def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
-    """Different figures for the same counted thing at the same event."""
-    if date_gap(a, b) > settings.numeric_days:
-        return []
+    """Different figures for the same counted thing at the same event.
+
+    Figures given on dates further apart than `numeric_days` may describe a toll that rose;
+    they conflict only when the later figure is lower than the earlier one for a count that
+    can only grow (killed, injured, displaced, arrested)."""
+    gap = date_gap(a, b)
+    later_first = a.day_start > b.day_start
+    same_topic = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold())
+    shared = {t for t in set(a.features["terms"]) & set(b.features["terms"]) if t[:1] != "#"}
     out = []
     for fa in a.features["figures"]:
         for fb in b.features["figures"]:
@@ -266,6 +274,18 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
             b_high = fb["high"] if fb["high"] is not None else float("inf")
             if fa["low"] <= b_high and fb["low"] <= a_high:
                 continue
+            # The same event: the same topic, or words in common beyond the figure itself.
+            anchors = shared - {fa["head"], fb["head"], key(fa["event"] or "-"), key(fb["event"] or "-")}
+            anchors -= {key(m) for m in fa["mods"] + fb["mods"]}
+            if not same_topic and len(anchors) < (1 if gap <= settings.numeric_days else 2):
+                continue
+            if gap > settings.numeric_days:
+                if fa["event"] not in lexicon.CUMULATIVE_EVENTS:
+                    continue
+                earlier, later = (fb, fa) if later_first else (fa, fb)
+                later_high = later["high"] if later["high"] is not None else float("inf")
+                if later_high >= earlier["low"]:
+                    continue  # the toll rose: not a contradiction
             hedged = fa["hedged"] or fb["hedged"]
             score = 0.75 if hedged else 0.9
             text_a = _format_value(fa) or _span_text(a, *fa["span"])
@@ -278,7 +298,8 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
 
 # ---------------------------------------------------------------- contrary predicates
 
-def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False) -> list[Finding]:
+def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
+             same: bool = False) -> list[Finding]:
     """Contrary predicates about the same subject: rose/fell, accepted/rejected, attack/defend.
 
     Pairs about moving quantities (rose/fell) count only for close dates; the others hold
@@ -305,8 +326,9 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False) ->
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
             agree = roles_agree(ra, rb)
             known = sum(1 for x in (ra[0], rb[0]) if _known(x))
-            # Without the same named subject, contrary words need more shared context.
-            if not agree and len(theme) < 2 + known:
+            # Without the same named subject, contrary words need more shared context; one
+            # speaker using contrary words about the same thing needs less.
+            if not agree and len(theme) < (1 if same else 2 + known):
                 continue
             score = 0.8 if agree else 0.68
             word_a = _span_text(a, *_token_span(a, ia))
@@ -406,7 +428,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
         return _merge(findings)
     same = same_speaker(a, b)
     gap = date_gap(a, b)
-    opposing = polarity(a, b) + contrary(a, b, settings, any_date=same and gap > 0)
+    opposing = polarity(a, b) + contrary(a, b, settings, any_date=same and gap > 0, same=same)
     if same and gap > 0 and opposing:
         best = max(opposing, key=lambda f: f.score)
         findings.append(Finding(
