@@ -60,7 +60,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def _is_entity(raw: str, position: int, sentence_start: bool) -> bool:
-    if not raw[:1].isupper():
+    if not raw[:1].isupper() or raw.casefold() in _PRONOUNS:
         return False
     if raw.isupper() and len(raw) > 1:
         return True  # acronyms: UN, NATO, OCHA
@@ -270,6 +270,8 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
 
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_JUDGED = frozenset(["found", "declared", "ruled", "deemed", "considered", "held", "judged",
+                     "proven", "proved", "pronounced", "became", "become", "remains", "remained"])
 
 
 def _entity_after(tokens: list[list], words: list[str], position: int, span: int = 6) -> str:
@@ -297,7 +299,9 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
     while k >= 0 and (words[k] in ("not", "never", "n't", "also", "already", "reportedly")
                       or (words[k].endswith("ly") and len(words[k]) > 4)):
         k -= 1
-    passive = k >= 0 and words[k] in _BE and _verb_like(words[position])
+    # 'was shot down', and also 'is guilty', 'was found guilty': the subject undergoes it
+    passive = k >= 0 and (words[k] in _BE or words[k] in _JUDGED) and (
+        _verb_like(words[position]) or tokens[position][0] in _contrary())
     subject = subject_before(tokens, words, start, weak=True)
     agent = agent_after(tokens, words, position)
     if passive:
