@@ -410,6 +410,12 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
             j += 1
         after_evidence = False
+        if kind == "verbal" and j < n and words[j] in lexicon.PERCEPTION and j + 1 < n:
+            j += 1
+            after_evidence = True
+            while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
+                j += 1
+            kind = "perceived"
         if j < n and words[j] in lexicon.EVIDENCE_WORDS:
             # "no evidence that any system deleted votes" denies what follows 'that'/'of'
             kind = "verbal"
@@ -440,7 +446,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 verb = next((m for m in range(k, scope_end) if tokens[m][1] and _verb_like(words[m])), -1)
             head = verb if verb >= 0 else scope[0]
         else:
-            head = _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0]
+            head = scope[0] if kind == "perceived" else (
+                _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
         subject = subject_before(tokens, words, i)
         if subject in ("", "?"):
             subject = agent_after(tokens, words, head) or subject

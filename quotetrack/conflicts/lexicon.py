@@ -49,6 +49,11 @@ POSTFIX_NEGATION = (
     ("are", "unfounded"), ("is", "nonsense"), ("is", "fabricated"), ("are", "fabricated"),
 )
 # Nouns that stand between a negation and what it denies: "no evidence that X" denies X.
+# Verbs of finding out: 'we have not seen fraud' denies the fraud, not the seeing.
+PERCEPTION = frozenset("""
+seen see found find identified identify detected detect observed noticed witnessed uncovered
+discovered established proven proved confirmed
+""".split())
 EVIDENCE_WORDS = frozenset("""
 evidence proof sign signs indication indications basis reason grounds trace traces suggestion
 claim claims report reports allegation allegations rumour rumours rumor rumors truth question doubt

@@ -389,6 +389,9 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
     if words < settings.misattribution_words:
         return []
     ratio = 100.0 if contained else fuzz.ratio(ja, jb)
+    if ratio < settings.misattribution_ratio and words >= 2 * settings.misattribution_words:
+        # a long quote found, nearly word for word, inside the other account
+        ratio = max(ratio, fuzz.partial_ratio(shorter, longer) - 3)
     if ratio < settings.misattribution_ratio:
         return []
     score = 0.9 if ratio >= 97 else 0.8
