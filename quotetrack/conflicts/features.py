@@ -44,6 +44,8 @@ def key(word: str) -> str:
     word = lexicon.SYNONYMS.get(word, word)
     word = lexicon.IRREGULAR.get(word, word)
     stem = _stemmer().stemWord(word)
+    if len(stem) >= 9:
+        return stem[:8]  # long stems are compounds ('waterproof'), not derivations of 'water'
     return stem[:5] if len(stem) > 5 else stem
 
 
@@ -427,7 +429,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i = cue_end
             continue
         scope_end = _clause_end(tokens, words, j, limit=7)
-        scope = [k for k in range(j, scope_end) if tokens[k][1]]
+        # names are not what a negation denies ('not Justin Bieber's song'): skip them
+        scope = [k for k in range(j, scope_end) if tokens[k][1] and not tokens[k][2]]
         if not scope:
             i = cue_end
             continue
@@ -532,8 +535,11 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         best = None
         for k in range(max(0, fig.start - 10), min(len(tokens), fig.end + 12)):
             if tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start):
-                # an event word after the figure ('4,000 injured') binds before one before it
+                # an event word after the figure ('4,000 injured') binds before one before it,
+                # and one across an 'and' ('one died and 99 remain unaccounted') binds weakly
                 distance = fig.start - k if k < fig.start else k - fig.end + 0.5
+                if k < fig.start and any(words[m] in ("and", ",", ";") for m in range(k, fig.start)):
+                    distance += 4
                 if best is None or distance < best[0]:
                     best = (distance, events[tokens[k][0]])
         if best:

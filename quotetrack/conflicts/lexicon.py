@@ -113,6 +113,11 @@ SYNONYMS = {
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory",
     "probable": "likely", "improbable": "unlikely",
     "citizens": "citizen", "nationals": "citizen", "national": "citizen",
+    # American and British spellings
+    "self-defense": "self-defence", "defense": "defence", "offense": "offence",
+    "neutralize": "neutralise", "authorize": "authorise", "authorized": "authorised",
+    "criticize": "criticise", "criticized": "criticised", "recognize": "recognise",
+    "recognized": "recognised", "organization": "organisation", "favor": "favour",
 }
 
 # Two-word verbs that mean one of the predicates above (first word, second word) -> word.
@@ -126,8 +131,8 @@ PHRASAL = {
 # Pairs of contrary predicates (base forms, stemmed on load). Asserting one of a pair about a
 # subject contradicts asserting the other about the same subject.
 CONTRARY_PAIRS = (
-    ("attack", "defend"), ("attack", "self-defense"), ("attack", "self-defence"),
-    ("aggression", "provocation"), ("aggression", "self-defense"), ("aggression", "self-defence"),
+    ("attack", "defend"), ("attack", "self-defence"),
+    ("aggression", "provocation"), ("aggression", "self-defence"),
     ("accept", "reject"), ("accept", "refuse"), ("accept", "decline"),
     ("approve", "reject"), ("approve", "block"), ("approve", "veto"),
     ("rise", "fall"), ("rise", "drop"), ("rise", "decline"), ("rise", "decrease"),
@@ -186,7 +191,7 @@ EVENT_CLASSES = {
     "displace": "displaced", "flee": "displaced", "homeless": "displaced", "evacuate": "displaced",
     "uproot": "displaced",
     "arrest": "arrested", "detain": "arrested", "jail": "arrested",
-    "miss": "missing", "missing": "missing", "rescue": "rescued", "survive": "survived",
+    "miss": "missing", "missing": "missing", "unaccounted": "missing", "rescue": "rescued", "survive": "survived",
     "capture": "captured", "seize": "captured", "infect": "infected", "case": "infected",
     "vaccinate": "vaccinated", "hospitalize": "hospitalized", "hospital": "hospitalized",
 }
@@ -200,7 +205,9 @@ century centuries am pm a.m. p.m. o'clock
 # Words that make what follows a possibility, not an assertion ("it is possible that ...",
 # "in the event of another attack"): such words are not taken as claims.
 HEDGES = frozenset("possible possibly may might could perhaps maybe if unless whether should "
-                   "would hypothetically potential potentially".split())
+                   "would hypothetically potential potentially allegedly reportedly supposedly "
+                   "purportedly claims claimed alleged alleges allegation allegations rumoured "
+                   "rumored rumours rumors".split())
 HEDGE_PHRASES = (("in", "the", "event", "of"), ("in", "case", "of"), ("in", "case"))
 
 # Irregular past forms, so that 'was brought down' reads as a passive like 'was notified'.

@@ -31,7 +31,7 @@ class Settings:
     """Detection defaults. Figures are compared only for the same event (close dates); a denial,
     a contrary claim by the same speaker, or a reversal stays in conflict across months."""
 
-    numeric_days: int = 1
+    numeric_days: int = 0
     contrary_days: int = 7
     variance_ratio: float = 72.0
     misattribution_ratio: float = 88.0
@@ -321,7 +321,7 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                 continue
             ra = roles(ta, a.words, ia)
             rb = roles(tb, b.words, ib)
-            if roles_clash(ra, rb):
+            if roles_clash(ra, rb) or _noun_subjects_clash(a, ia, b, ib):
                 continue
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
             agree = roles_agree(ra, rb)
@@ -337,6 +337,30 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
                             [_token_span(a, ia)], [_token_span(b, ib)])]
     return []
+
+
+def _noun_subject(item: Item, index: int) -> set[str]:
+    """Content words right before a predicate: 'the gasoline index' in 'the gasoline index fell'."""
+    tokens = item.features["tokens"]
+    out: set[str] = set()
+    i = index - 1
+    while i >= 0 and len(out) < 4:
+        t = tokens[i]
+        word = item.words[i]
+        if word in lexicon.AUXILIARIES or word in ("not", "never", "has", "have", "had"):
+            i -= 1
+            continue
+        if not t[1] or t[2]:
+            break
+        out.add(t[0])
+        i -= 1
+    return out
+
+
+def _noun_subjects_clash(a: Item, ia: int, b: Item, ib: int) -> bool:
+    """'the food index rose' and 'the gasoline index fell' are about different things."""
+    na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
+    return bool(na and nb and not (na <= nb or nb <= na))
 
 
 def _near_keys(item: Item, index: int, radius: int = 8) -> set[str]:
