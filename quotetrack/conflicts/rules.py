@@ -28,10 +28,11 @@ TYPES = ("polarity", "numeric", "antonym", "quote_variance", "misattribution", "
 
 @dataclass(frozen=True)
 class Settings:
-    """Detection defaults. Figures are compared only for the same event (close dates); a denial,
+    """Detection defaults. Figures are compared only for the same event (close dates: the same
+    day for tolls, `numeric_days` for other figures; a later, lower toll always); a denial,
     a contrary claim by the same speaker, or a reversal stays in conflict across months."""
 
-    numeric_days: int = 0
+    numeric_days: int = 1
     contrary_days: int = 7
     variance_ratio: float = 72.0
     misattribution_ratio: float = 88.0
@@ -279,7 +280,9 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
             anchors -= {key(m) for m in fa["mods"] + fb["mods"]}
             if not same_topic and len(anchors) < (1 if gap <= settings.numeric_days else 2):
                 continue
-            if gap > settings.numeric_days:
+            # A toll, a count of the missing or displaced changes from one day to the next;
+            # a figure with no such event (barrels agreed, votes counted) does not.
+            if gap > (settings.numeric_days if not fa["event"] else 0):
                 if fa["event"] not in lexicon.CUMULATIVE_EVENTS:
                     continue
                 earlier, later = (fb, fa) if later_first else (fa, fb)
