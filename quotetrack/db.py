@@ -4,14 +4,55 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import Any
 
 from quotetrack.errors import DatabaseError
 
 ENV_VAR = "QUOTETRACK_DB"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Database:
+    """An open quotetrack database: its sqlite3 connection, and sqlite-utils when needed.
+
+    Everyday reads and writes use `execute` and `conn`. Anything else sqlite-utils' Database
+    offers (`db["table"]`, `atomic()`, ...) is passed on to one built over the same connection
+    on first use: importing sqlite-utils costs about 100 ms (it loads numpy when installed),
+    which `quotetrack add` cannot afford.
+
+    The connection is in autocommit mode (isolation_level=None), so, as with sqlite-utils, a
+    write outside an explicit transaction is committed at once.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._utils = None
+
+    @property
+    def utils(self):
+        """The sqlite_utils.Database over this connection."""
+        if self._utils is None:
+            from sqlite_utils import Database as UtilsDatabase
+
+            self._utils = UtilsDatabase(self.conn)
+        return self._utils
+
+    def execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
 
 
 def default_path() -> Path:
@@ -43,9 +84,28 @@ def _check_file(path: Path) -> None:
             raise DatabaseError(f"{path} is not a quotetrack (SQLite) database; it was left untouched")
 
 
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Switch a database to WAL mode, waiting while another process does the same.
+
+    Two processes opening a new database at once can each hold a read lock the other's switch
+    needs; SQLite then answers 'database is locked' at once instead of waiting (the busy
+    timeout does not apply), so wait here.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> Database:
     """Open (creating it and its folder if needed) the database at `path`, schema up to date."""
-    from quotetrack.migrations import migrations
+    from quotetrack.migrations import migrations, pending_names
 
     resolved = resolve_path(path)
     _check_file(resolved)
@@ -54,19 +114,18 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> D
     except OSError as exc:
         raise DatabaseError(f"cannot create folder {resolved.parent}: {exc.strerror}") from None
     try:
-        conn = sqlite3.connect(str(resolved), timeout=30)
+        conn = sqlite3.connect(str(resolved), timeout=30, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
-        db = Database(conn)
-        if migrate and migrations.pending(db):
+        db = Database(conn, resolved)
+        if migrate and pending_names(conn):
             # Take the write lock before re-reading what is pending, so two processes
             # opening a new database at once do not both apply the same step.
             conn.execute("BEGIN IMMEDIATE")
             try:
-                migrations.apply(db)
+                migrations.build().apply(db.utils)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -74,5 +133,4 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> D
                 raise
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"cannot use {resolved} as a database: {exc}") from None
-    db.path = resolved  # type: ignore[attr-defined]
     return db

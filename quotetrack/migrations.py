@@ -5,9 +5,49 @@ Never edit a step that has shipped; add the next one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("quotetrack")
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+# Where sqlite-utils' Migrations records what it applied (its `migrations_table`).
+APPLIED_TABLE = "_sqlite_migrations"
+
+
+class _Steps:
+    """Schema steps, declared as with `sqlite_utils.Migrations` (`@migrations(name=...)`).
+
+    The sqlite-utils Migrations object is built only when a database needs a step: importing
+    sqlite-utils costs about 100 ms, which `quotetrack add` on an up-to-date database cannot
+    afford. `names` is all that checking needs.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self.steps: list[tuple[str, Callable]] = []
+
+    def __call__(self, *, name: str) -> Callable[[Callable], Callable]:
+        def register(function: Callable) -> Callable:
+            self.steps.append((name, function))
+            return function
+
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def build(self) -> Migrations:
+        from sqlite_utils import Migrations
+
+        built = Migrations(self.name)
+        for name, function in self.steps:
+            built(name=name)(function)
+        return built
+
+
+migrations = _Steps("quotetrack")
 
 
 @migrations(name="0001_statements")
@@ -99,10 +139,28 @@ def m0002_conflicts(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
-def schema_version(db: Database) -> int:
+def applied_names(conn) -> list[str]:
+    """The steps a database has applied, read straight from sqlite-utils' record of them."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [APPLIED_TABLE]
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {APPLIED_TABLE} WHERE migration_set = ? ORDER BY rowid", [migrations.name]
+    )
+    return [row[0] for row in rows]
+
+
+def pending_names(conn) -> list[str]:
+    done = set(applied_names(conn))
+    return [name for name in migrations.names if name not in done]
+
+
+def schema_version(db) -> int:
     """How many schema steps this database has applied."""
-    return len(migrations.applied(db))
+    return len(applied_names(db.conn))
 
 
 def latest_version() -> int:
-    return len(migrations._migrations)
+    return len(migrations.steps)

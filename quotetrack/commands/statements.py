@@ -1,6 +1,7 @@
 """add, list, show, search, edit, delete, info."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer would have to eval every annotation
+# string on each start-up, and `add` must start fast.
 
 import sys
 from typing import Annotated, Optional
@@ -24,7 +25,8 @@ def _ask_if_missing(value: Optional[str], label: str, field: str, can_prompt: bo
         return value
     if can_prompt:
         return typer.prompt(label)
-    raise ValidationError(field, f"is required (give --{field})")
+    how = "give it as the argument, or '-' to read standard input" if field == "text" else f"give --{field}"
+    raise ValidationError(field, f"is required ({how})")
 
 
 def add(
