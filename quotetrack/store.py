@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
+from quotetrack.errors import DatabaseError, DuplicateError, NotFoundError, ValidationError
 from quotetrack.models import KINDS, Counts, Filters, ImportResult, Statement
 from quotetrack.normalize import clean_label, normalize_name, normalize_text, parse_date
+
+if TYPE_CHECKING:
+    from quotetrack.db import Database
 
 MAX_TEXT = 10_000_000
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -29,6 +33,16 @@ def now() -> str:
 
 
 # ---------------------------------------------------------------- validation
+
+def _check_storable(value: str, field: str) -> None:
+    """Reject characters SQLite cannot keep exactly: NUL, and lone surrogates (not valid UTF-8)."""
+    if "\x00" in value:
+        raise ValidationError(field, "contains a NUL byte")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(field, "contains a lone surrogate, which is not valid Unicode text") from None
+
 
 def _optional(value: Any) -> str | None:
     if value is None:
@@ -46,6 +60,7 @@ def parse_tags(value: Any) -> tuple[str, ...]:
     for item in items:
         if not isinstance(item, str):
             raise ValidationError("tags", f"{item!r} is not text")
+        _check_storable(item, "tags")
         tag = clean_label(item)
         if _TAG_SPLIT.search(tag):
             raise ValidationError("tags", f"'{tag}' holds ',' or ';', which separate tags")
@@ -57,8 +72,7 @@ def parse_tags(value: Any) -> tuple[str, ...]:
 def validate_text(text: Any) -> str:
     if not isinstance(text, str):
         raise ValidationError("text", "is missing")
-    if "\x00" in text:
-        raise ValidationError("text", "contains a NUL byte")
+    _check_storable(text, "text")
     if not text.strip():
         raise ValidationError("text", "is empty")
     if len(text) > MAX_TEXT:
@@ -82,8 +96,7 @@ def validate_name(value: Any, field: str, *, required: bool = True) -> str | Non
         return None
     if not isinstance(value, str):
         raise ValidationError(field, f"{value!r} is not text")
-    if "\x00" in value:
-        raise ValidationError(field, "contains a NUL byte")
+    _check_storable(value, field)
     return clean_label(value)
 
 
@@ -113,8 +126,8 @@ def validate_fields(raw: Mapping[str, Any], *, partial: bool = False) -> dict[st
     for name in ("url", "topic", "notes"):
         if present(name):
             value = _optional(raw.get(name))
-            if value is not None and "\x00" in value:
-                raise ValidationError(name, "contains a NUL byte")
+            if value is not None:
+                _check_storable(value, name)
             if name == "topic" and value is not None:
                 value = clean_label(value)
             if name == "url" and value is not None:
@@ -149,7 +162,13 @@ def make_id(key: str, taken: set[str] | None, is_taken=None) -> str:
 
 
 def _dedupe_key(speaker: str, outlet: str, date: str, text_norm: str) -> str:
-    return f"{normalize_name(speaker)}|{normalize_name(outlet)}|{date}|{text_norm}"
+    return f"{_folded_name(speaker)}|{_folded_name(outlet)}|{date}|{text_norm}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_name(name: str) -> str:
+    # The same few names recur on every row of an import.
+    return normalize_name(name)
 
 
 class _Names:
@@ -325,22 +344,76 @@ def find_duplicate(db: Database, speaker: str, outlet: str, date: str, text: str
 
 # ---------------------------------------------------------------- writing
 
+@contextmanager
+def _writing(db: Database) -> Iterator[None]:
+    """One write transaction that holds the write lock from its start.
+
+    A plain (deferred) BEGIN that reads and then writes fails at once with 'database is locked'
+    when another process committed in between; BEGIN IMMEDIATE waits for its turn instead.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise DatabaseError(f"the database is busy ({exc}); try again") from None
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+_INSERT = """INSERT INTO statements (id, text, text_norm, kind, speaker_id, outlet_id, via_id, date,
+               date_start, date_end, url, topic, tags, notes, added_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def _row_values(fields: dict[str, Any], speakers: _Names, outlets: _Names, statement_id: str,
+                added_at: str, updated_at: str | None, text_norm: str | None = None) -> list[Any]:
+    date = fields["date"]
+    return [
+        statement_id, fields["text"], text_norm or normalize_text(fields["text"]), fields["kind"],
+        speakers.get_or_create(fields["speaker"]), outlets.get_or_create(fields["outlet"]),
+        outlets.get_or_create(fields["via"]) if fields.get("via") else None,
+        date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
+        fields.get("url"), fields.get("topic"), _tags_json(fields.get("tags")),
+        fields.get("notes"), added_at, updated_at,
+    ]
+
+
+def _tags_json(tags) -> str:
+    return json.dumps(list(tags)) if tags else "[]"  # most statements have none: skip the encoder
+
+
 def _insert_row(db: Database, fields: dict[str, Any], speakers: _Names, outlets: _Names,
                 statement_id: str, added_at: str, updated_at: str | None) -> None:
-    date = fields["date"]
-    db.execute(
-        """INSERT INTO statements (id, text, text_norm, kind, speaker_id, outlet_id, via_id, date,
-               date_start, date_end, url, topic, tags, notes, added_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            statement_id, fields["text"], normalize_text(fields["text"]), fields["kind"],
-            speakers.get_or_create(fields["speaker"]), outlets.get_or_create(fields["outlet"]),
-            outlets.get_or_create(fields["via"]) if fields.get("via") else None,
-            date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
-            fields.get("url"), fields.get("topic"), json.dumps(list(fields.get("tags", ()))),
-            fields.get("notes"), added_at, updated_at,
-        ],
-    )
+    db.execute(_INSERT, _row_values(fields, speakers, outlets, statement_id, added_at, updated_at))
+
+
+def _insert_many(db: Database, values: list[list[Any]]) -> None:
+    """Insert many rows, filling the full-text index once at the end.
+
+    The per-row trigger that keeps the index up to date makes a bulk insert three times slower
+    than indexing the new rows in one statement. The trigger is dropped and put back inside the
+    caller's transaction, so no other connection ever sees the table without it.
+    """
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'statements_ai'"
+    ).fetchone()
+    if trigger is None:
+        db.conn.executemany(_INSERT, values)
+        return
+    last_before = db.execute("SELECT coalesce(max(seq), 0) FROM statements").fetchone()[0]
+    db.execute("DROP TRIGGER statements_ai")
+    db.conn.executemany(_INSERT, values)
+    db.execute("INSERT INTO statements_fts (rowid, text) SELECT seq, text FROM statements WHERE seq > ?",
+               [last_before])
+    db.execute(trigger[0])
 
 
 def add_statement(db: Database, *, force: bool = False, **raw: Any) -> Statement:
@@ -350,7 +423,7 @@ def add_statement(db: Database, *, force: bool = False, **raw: Any) -> Statement
     unless force=True.
     """
     fields = validate_fields(raw)
-    with db.atomic():
+    with _writing(db):
         if not force:
             existing = find_duplicate(db, fields["speaker"], fields["outlet"], fields["date"].iso,
                                       fields["text"])
@@ -371,28 +444,45 @@ def _id_exists(db: Database, statement_id: str) -> bool:
 def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False) -> ImportResult:
     """Store already-validated rows in one transaction, skipping exact duplicates.
 
+    A row that repeats a stored statement (same speaker, outlet, date and normalised text) is
+    skipped. A row that repeats an earlier row of the same batch is skipped too, unless both
+    carry different ids: the database they were exported from held both (added with --force),
+    and keeping both is what makes export -> import -> export give the same file.
+
     A row may carry `id`, `added_at` and `updated_at` (from an export); the id is kept when it is
     free, and a new one is given when another statement holds it.
     """
+    # Read what is stored inside the write transaction, so a concurrent add cannot slip in
+    # between the duplicate check and the inserts.
+    with (nullcontext() if dry_run else _writing(db)):
+        return _add_many(db, rows, dry_run)
+
+
+def _add_many(db: Database, rows: list[dict[str, Any]], dry_run: bool) -> ImportResult:
     taken = {row[0] for row in db.execute("SELECT id FROM statements")}
-    existing_keys = {
+    stored_keys = {
         f"{r[0]}|{r[1]}|{r[2]}|{r[3]}"
         for r in db.execute(
             """SELECT sp.name, o.name, s.date, s.text_norm FROM statements s
                JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id"""
         )
     }
+    batch_ids: dict[str, set[str | None]] = {}
     added = skipped = renumbered = 0
-    plan: list[tuple[dict[str, Any], str, str, str | None]] = []
+    speakers, outlets = _Names(db, "speakers"), _Names(db, "outlets")
+    values: list[list[Any]] = []
     stamp = now()
     for fields in rows:
         text_norm = normalize_text(fields["text"])
         exact_key = f"{fields['speaker']}|{fields['outlet']}|{fields['date'].iso}|{text_norm}"
-        if exact_key in existing_keys:
+        wanted = fields.get("id")
+        earlier = batch_ids.get(exact_key)
+        if exact_key in stored_keys or (
+            earlier is not None and (wanted is None or wanted in earlier or None in earlier)
+        ):
             skipped += 1
             continue
-        existing_keys.add(exact_key)
-        wanted = fields.get("id")
+        batch_ids.setdefault(exact_key, set()).add(wanted)
         if wanted and wanted not in taken:
             statement_id = wanted
         else:
@@ -401,13 +491,13 @@ def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False)
             key = _dedupe_key(fields["speaker"], fields["outlet"], fields["date"].iso, text_norm)
             statement_id = make_id(key, taken)
         taken.add(statement_id)
-        plan.append((fields, statement_id, fields.get("added_at") or stamp, fields.get("updated_at")))
         added += 1
-    if not dry_run and plan:
-        speakers, outlets = _Names(db, "speakers"), _Names(db, "outlets")
-        with db.atomic():
-            for fields, statement_id, added_at, updated_at in plan:
-                _insert_row(db, fields, speakers, outlets, statement_id, added_at, updated_at)
+        if not dry_run:
+            values.append(_row_values(fields, speakers, outlets, statement_id,
+                                      fields.get("added_at") or stamp, fields.get("updated_at"),
+                                      text_norm))
+    if values:
+        _insert_many(db, values)
     return ImportResult(added=added, skipped_duplicates=skipped, renumbered=renumbered,
                         dry_run=dry_run)
 
@@ -444,7 +534,7 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
     merged = current.to_dict()
     merged.update({k: v for k, v in fields.items()})
     date = merged["date"] if not isinstance(merged["date"], str) else parse_date(merged["date"])
-    with db.atomic():
+    with _writing(db):
         if not force:
             dup = find_duplicate(db, merged["speaker"], merged["outlet"], date.iso, merged["text"])
             if dup and dup != current.id:
@@ -473,8 +563,9 @@ def delete_statement(db: Database, statement_id: str) -> Statement:
     dismissed before stays dismissed.
     """
     current = get_statement(db, statement_id)
-    with db.atomic():
+    with _writing(db):
         db.execute("DELETE FROM conflicts WHERE a_id = ? OR b_id = ?", [current.id, current.id])
         db.execute("DELETE FROM analysis WHERE statement_id = ?", [current.id])
         db.execute("DELETE FROM statements WHERE id = ?", [current.id])
     return current
+
