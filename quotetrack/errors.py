@@ -9,6 +9,10 @@ class DatabaseError(QuotetrackError):
     """The database path is unusable (a folder, not SQLite, not writable)."""
 
 
+class FileError(QuotetrackError):
+    """A file that cannot be read or written, or read as statements (not CSV/JSON, not UTF-8)."""
+
+
 class NotFoundError(QuotetrackError):
     """An id that names nothing stored."""
 

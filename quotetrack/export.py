@@ -11,8 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
+from quotetrack.errors import FileError
 from quotetrack.models import STATEMENT_FIELDS, Statement
 
 FORMATS = ("csv", "json", "jsonl")
@@ -77,3 +83,45 @@ def write_records(records: Iterable[dict], fmt: str, out: io.TextIOBase,
 
 def write_statements(statements: Iterable[Statement], fmt: str, out: io.TextIOBase) -> int:
     return write_records((s.to_dict() for s in statements), fmt, out, STATEMENT_FIELDS)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike) -> Iterator[io.TextIOBase]:
+    """A UTF-8 text stream that becomes `path` only when the block finishes without error.
+
+    It writes to a temporary file in the same folder and renames it over `path`, so a failure
+    half-way leaves any earlier file untouched and no half-written one behind.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise FileError(f"{target} is a folder; give a file name")
+    if not folder.is_dir():
+        raise FileError(f"cannot write {target}: folder {folder} does not exist")
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FileError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+    temp = Path(temp_name)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise FileError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (mkstemp's are 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
