@@ -1,0 +1,254 @@
+"""The everyday commands as a user runs them: add, list, show, search, edit, delete, info."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from helpers import add_args, invoke
+
+
+def added_id(result) -> str:
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+def assert_one_line_error(result, *fragments: str) -> None:
+    assert result.exit_code == 1
+    message = result.stderr.strip()
+    assert message.startswith("Error: ") and "\n" not in message, message
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in message
+
+
+# ---------------------------------------------------------------- add
+
+def test_add_prints_only_the_new_id(run):
+    result = run(*add_args())
+    statement_id = added_id(result)
+    assert statement_id.startswith("q") and len(statement_id) == 7
+    assert run("show", statement_id).exit_code == 0
+
+
+@pytest.mark.parametrize("missing, flag", [("--speaker", "speaker"), ("--outlet", "outlet"), ("--date", "date")])
+def test_add_without_a_required_field_and_no_terminal_fails_naming_it(run, missing, flag):
+    args = add_args()
+    index = args.index(missing)
+    del args[index:index + 2]
+    result = run(*args)
+    assert_one_line_error(result, flag, "required")
+    assert run("list", "--format", "json").stdout == "[]\n"
+
+
+def test_add_without_text_and_no_terminal_fails(run):
+    result = run("add", "--speaker", "Akar", "--outlet", "Anadolu", "--date", "2020")
+    assert_one_line_error(result, "text", "required")
+
+
+def test_add_dash_reads_the_text_from_standard_input(run):
+    text = "Çok şiddetli bir karşılık\nvereceğiz, dedi."
+    statement_id = added_id(run(*add_args("-"), input=text + "\n"))
+    shown = json.loads(run("show", statement_id, "--format", "json").stdout)
+    assert shown["text"] == text
+
+
+def test_add_refuses_a_duplicate_naming_the_stored_id(run):
+    first = added_id(run(*add_args()))
+    result = run(*add_args())
+    assert_one_line_error(result, first, "--force")
+    second = added_id(run(*add_args(), "--force"))
+    assert second != first
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (add_args(text=""), "text"),
+    (add_args(text="a\x00b"), "NUL"),
+    (add_args(date="2020-02-31"), "'2020-02-31' is not a date"),
+    (add_args() + ["--kind", "rumour"], "'rumour' is not a kind"),
+])
+def test_add_with_bad_input_fails_with_one_line(run, args, fragment):
+    assert_one_line_error(run(*args), fragment)
+
+
+def test_add_keeps_unicode_exactly_in_every_output(run):
+    text = "قال أردوغان: Çok şiddetli — İyi, ığdır, Мы ответим 🇹🇷"
+    statement_id = added_id(run(*add_args(text, speaker="Recep Tayyip Erdoğan")))
+    assert json.loads(run("show", statement_id, "-f", "json").stdout)["text"] == text
+    assert text in run("show", statement_id).stdout
+    assert text in run("list").stdout
+
+
+# ---------------------------------------------------------------- list, show, search
+
+def test_list_as_json_gives_objects_with_named_keys(run):
+    statement_id = added_id(run(*add_args(), "--tag", "military", "--tag", "Turkey"))
+    [record] = json.loads(run("list", "--format", "json").stdout)
+    assert record["id"] == statement_id
+    assert record["speaker"] == "Hulusi Akar" and record["tags"] == ["military", "Turkey"]
+    assert set(record) >= {"text", "kind", "outlet", "via", "date", "url", "topic", "notes", "added_at"}
+
+
+def test_list_as_csv_has_a_header_and_one_row_per_statement(run):
+    run(*add_args("Hello, \"world\""))
+    run(*add_args("Second", date="2020-02-28"))
+    rows = list(csv.DictReader(io.StringIO(run("list", "--format", "csv").stdout)))
+    assert [row["text"] for row in rows] == ['Hello, "world"', "Second"]
+
+
+def test_list_filters_by_speaker_and_date(run):
+    run(*add_args("One", speaker="Hulusi Akar", date="2020-02-27"))
+    run(*add_args("Two", speaker="Sergey Lavrov", date="2020-03-05"))
+    rows = json.loads(run("list", "-f", "json", "--since", "2020-03").stdout)
+    assert [r["text"] for r in rows] == ["Two"]
+    rows = json.loads(run("list", "-f", "json", "--speaker", "akar").stdout)
+    assert [r["text"] for r in rows] == ["One"]
+
+
+def test_list_with_a_bad_filter_date_fails_with_one_line(run):
+    assert_one_line_error(run("list", "--since", "2020-02-31"), "--since")
+
+
+def test_list_in_a_pipe_is_one_line_per_statement(run):
+    run(*add_args("First line\nsecond line"))
+    lines = run("list").stdout.splitlines()
+    assert lines[0].split("\t")[0] == "id" and len(lines) == 2
+    assert lines[1].endswith("First line second line")
+
+
+def test_show_unknown_id_fails_with_one_line(run):
+    assert_one_line_error(run("show", "qzzzzzz"), "qzzzzzz")
+
+
+def test_search_finds_and_marks_the_matching_words(run):
+    run(*add_args("A ceasefire in Idlib starts at midnight."))
+    run(*add_args("Troops moved.", date="2020-02-28"))
+    result = run("search", "ceasefire")
+    assert result.exit_code == 0
+    assert "[ceasefire]" in result.stdout and "Troops" not in result.stdout
+
+
+# ---------------------------------------------------------------- edit and delete
+
+def test_edit_changes_a_field_and_keeps_the_id(run):
+    statement_id = added_id(run(*add_args()))
+    assert run("edit", statement_id, "--kind", "indirect", "--via", "NTV").exit_code == 0
+    record = json.loads(run("show", statement_id, "-f", "json").stdout)
+    assert (record["id"], record["kind"], record["via"]) == (statement_id, "indirect", "NTV")
+
+
+def test_edit_with_a_bad_date_fails_and_changes_nothing(run):
+    statement_id = added_id(run(*add_args()))
+    assert_one_line_error(run("edit", statement_id, "--date", "2020-02-31"), "not a date")
+    assert json.loads(run("show", statement_id, "-f", "json").stdout)["date"] == "2020-02-27"
+
+
+def test_delete_with_yes_removes_the_statement(run):
+    statement_id = added_id(run(*add_args()))
+    result = run("delete", statement_id, "--yes")
+    assert result.exit_code == 0 and statement_id in result.stdout
+    assert_one_line_error(run("show", statement_id), statement_id)
+
+
+def test_delete_without_yes_and_no_terminal_deletes_nothing(run):
+    statement_id = added_id(run(*add_args()))
+    assert_one_line_error(run("delete", statement_id), "--yes")
+    assert run("show", statement_id).exit_code == 0
+
+
+def test_delete_unknown_id_fails_with_one_line(run):
+    assert_one_line_error(run("delete", "qzzzzzz", "--yes"), "qzzzzzz")
+
+
+# ---------------------------------------------------------------- the database file
+
+def test_db_pointing_at_a_folder_fails_with_one_line(tmp_path):
+    result = invoke(["--db", str(tmp_path), *add_args()])
+    assert_one_line_error(result, "folder")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("content", [b"text,speaker\nnot a database\n", b"\x00" * 4096, b"SQLite format 2\x00junk"])
+def test_db_that_is_not_sqlite_fails_and_the_file_is_left_byte_identical(tmp_path, content):
+    path = tmp_path / "notes.csv"
+    path.write_bytes(content)
+    for args in (add_args(), ["list"], ["info"], ["import", "-", "-f", "csv"]):
+        result = invoke(["--db", str(path), *args], input="text,speaker,outlet,date\n")
+        assert_one_line_error(result, str(path), "not")
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.csv"]
+
+
+def test_db_in_a_missing_folder_is_created_with_its_folder(tmp_path):
+    path = tmp_path / "new" / "deeper" / "story.db"
+    added_id(invoke(["--db", str(path), *add_args()]))
+    assert path.is_file()
+
+
+def test_quotetrack_db_environment_variable_chooses_the_database(tmp_path):
+    path = tmp_path / "from-env.db"
+    env = {"QUOTETRACK_DB": str(path)}
+    statement_id = added_id(invoke(add_args(), env=env))
+    assert path.is_file()
+    assert statement_id in invoke(["list"], env=env).stdout
+    assert str(path) in invoke(["info"], env=env).stdout
+
+
+def test_without_db_or_environment_the_database_lives_in_the_app_folder(tmp_path):
+    added_id(invoke(add_args()))
+    assert (tmp_path / "config" / "quotetrack" / "quotetrack.db").is_file()
+
+
+def test_info_shows_path_schema_and_counts(run, db_path):
+    run(*add_args("One", speaker="Hulusi Akar", outlet="Anadolu"))
+    run(*add_args("Two", speaker="Sergey Lavrov", outlet="TASS", date="2020-03-05"))
+    run(*add_args("Three", speaker="Sergey Lavrov", outlet="Reuters", date="2020-03-06"))
+    fields = dict(line.split(None, 1) for line in run("info").stdout.splitlines() if line.strip())
+    assert fields["database"].strip() == str(db_path)
+    assert fields["statements"].strip() == "3"
+    assert fields["speakers"].strip() == "2"
+    assert fields["outlets"].strip() == "3"
+    version, _, latest = fields["schema"].strip().split()
+    assert version == latest
+
+
+# ---------------------------------------------------------------- start-up path
+
+_HEAVY = ("sqlite_utils", "rich", "rapidfuzz", "numpy", "dateutil")
+_ADD_AND_REPORT = """
+import atexit, sys
+atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr))
+sys.argv = ["quotetrack", "--db", sys.argv[1], "add", "We will respond.", "--speaker", "Akar",
+            "--outlet", "Anadolu", "--date", "2020-02-27"]
+from quotetrack.cli import main
+main()
+"""
+
+
+def test_add_on_an_existing_database_loads_no_heavy_module(db_path):
+    import subprocess
+    import sys
+
+    from quotetrack.db import open_db
+
+    open_db(db_path).close()  # a new database's first use builds the schema with sqlite-utils
+    done = subprocess.run([sys.executable, "-c", _ADD_AND_REPORT.format(heavy=_HEAVY), str(db_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "[]"
+
+
+def test_a_new_database_gets_every_schema_step_once(db_path):
+    from quotetrack.db import open_db
+    from quotetrack.migrations import latest_version, migrations, schema_version
+
+    db = open_db(db_path)
+    assert schema_version(db) == latest_version() > 0
+    assert migrations.build().pending(db.utils) == []
+    db.close()
+    db = open_db(db_path)
+    assert schema_version(db) == latest_version()
+    db.close()

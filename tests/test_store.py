@@ -1,0 +1,328 @@
+"""The statement store through the library: what is kept, found, changed and refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
+from quotetrack.models import Filters
+from quotetrack.store import (
+    add_statement, counts, delete_statement, get_statement, list_statements, search_statements,
+    update_statement,
+)
+
+
+def add(db, text="We will respond.", speaker="Hulusi Akar", outlet="Anadolu",
+        date="2020-02-27", **extra):
+    return add_statement(db, text=text, speaker=speaker, outlet=outlet, date=date, **extra)
+
+
+def ids(statements):
+    return [s.id for s in statements]
+
+
+# ---------------------------------------------------------------- adding and reading back
+
+def test_add_stores_every_field_and_gives_a_short_typable_id(db):
+    stored = add(db, kind="indirect", url="https://example.org/a", via="NTV", topic="Idlib",
+                 tags=["military", "Turkey"], notes="second-hand")
+    assert stored.id.startswith("q") and len(stored.id) == 7
+    again = get_statement(db, stored.id)
+    assert again == stored
+    assert (again.kind, again.via, again.url, again.topic, again.tags, again.notes) == (
+        "indirect", "NTV", "https://example.org/a", "Idlib", ("military", "Turkey"), "second-hand")
+    assert again.added_at.endswith("Z") and again.updated_at is None
+
+
+def test_id_lookup_ignores_case_and_surrounding_spaces(db):
+    stored = add(db)
+    assert get_statement(db, f"  {stored.id.upper()} ").id == stored.id
+
+
+@pytest.mark.parametrize("text", [
+    "قال أردوغان إن تركيا سترد",                       # Arabic
+    "Çok şiddetli bir karşılık vereceğiz, dedi Iğdır'da İsmail ı",  # Turkish ç ş ğ ı İ
+    "Мы ответим на любую агрессию",                    # Cyrillic
+    "We will respond 🇹🇷🔥 ‍👩‍👩‍👧",                        # emoji, flags, joiners
+    "e\u0301 (decomposed) and \u00e9 (composed)",      # not normalised on the way in
+    "  leading and trailing spaces kept  ",
+    "line one\r\nline two\rline three\n",
+])
+def test_text_is_stored_and_read_back_exactly(db, text):
+    stored = add(db, text=text)
+    assert get_statement(db, stored.id).text == text
+
+
+def test_names_in_any_script_are_stored_as_given(db):
+    stored = add(db, speaker="Recep Tayyip Erdoğan", outlet="Аль-Джазира", via="الجزيرة")
+    again = get_statement(db, stored.id)
+    assert (again.speaker, again.outlet, again.via) == ("Recep Tayyip Erdoğan", "Аль-Джазира", "الجزيرة")
+
+
+def test_a_one_megabyte_text_is_accepted(db):
+    text = ("Çatışma sürüyor. " * 70_000)[:1_000_000]
+    assert get_statement(db, add(db, text=text).id).text == text
+
+
+@pytest.mark.parametrize("date, kept", [
+    ("2020", "2020"), ("2020-02", "2020-02"), ("2020-2", "2020-02"), ("2020-02-04", "2020-02-04"),
+    ("4 February 2020", "2020-02-04"), ("February 2020", "2020-02"),
+])
+def test_partial_dates_keep_their_precision(db, date, kept):
+    assert add(db, date=date).date == kept
+
+
+# ---------------------------------------------------------------- refused input
+
+@pytest.mark.parametrize("fields, field", [
+    ({"text": ""}, "text"),
+    ({"text": "   \n\t"}, "text"),
+    ({"text": "before\x00after"}, "text"),
+    ({"text": "lone \udc80 surrogate"}, "text"),
+    ({"speaker": ""}, "speaker"),
+    ({"outlet": "  "}, "outlet"),
+    ({"date": "2020-02-31"}, "date"),
+    ({"date": "2020-13"}, "date"),
+    ({"date": "04.02.2020"}, "date"),
+    ({"date": "yesterday"}, "date"),
+    ({"kind": "rumour"}, "kind"),
+    ({"notes": "a\x00b"}, "notes"),
+    ({"tags": ["a,b"]}, "tags"),
+])
+def test_bad_field_is_refused_naming_the_field_and_nothing_is_stored(db, fields, field):
+    with pytest.raises(ValidationError) as caught:
+        add(db, **fields)
+    assert caught.value.field == field
+    assert "\n" not in str(caught.value)
+    assert counts(db).statements == 0
+
+
+def test_an_impossible_date_is_reported_as_not_a_date(db):
+    with pytest.raises(ValidationError, match="'2020-02-31' is not a date"):
+        add(db, date="2020-02-31")
+
+
+# ---------------------------------------------------------------- duplicates
+
+def test_exact_duplicate_is_refused_with_the_existing_id(db):
+    first = add(db, text="We will respond.")
+    with pytest.raises(DuplicateError) as caught:
+        add(db, text="  we will  RESPOND.  ")
+    assert caught.value.existing_id == first.id
+    assert first.id in str(caught.value)
+    assert counts(db).statements == 1
+
+
+def test_same_words_from_another_outlet_or_date_are_not_duplicates(db):
+    add(db)
+    add(db, outlet="Reuters")
+    add(db, date="2020-02-28")
+    assert counts(db).statements == 3
+
+
+def test_force_stores_a_duplicate_under_a_new_id(db):
+    first = add(db)
+    second = add(db, force=True)
+    assert second.id != first.id
+    assert counts(db).statements == 2
+
+
+# ---------------------------------------------------------------- listing and filters
+
+@pytest.fixture
+def story(db):
+    """A small story: who said what, when, where."""
+    return {
+        "akar": add(db, "We will respond.", "Hulusi Akar", "Anadolu", "2020-02-27",
+                    kind="direct", topic="Idlib", tags=["military"]),
+        "erdogan": add(db, "Turkey will not retreat.", "Recep Tayyip Erdoğan", "NTV", "2020-02",
+                       kind="indirect", topic="idlib", tags=["Military", "politics"]),
+        "lavrov": add(db, "Russia respects the agreement.", "Sergey Lavrov", "TASS", "2020-03-05",
+                      via="Reuters"),
+        "year": add(db, "The offensive will continue.", "Bashar al-Assad", "SANA", "2020"),
+        "old": add(db, "Idlib is a de-escalation zone.", "Sergey Lavrov", "TASS", "2018-09-17"),
+    }
+
+
+def test_list_is_oldest_first_with_partial_dates_at_their_start(db, story):
+    assert ids(list_statements(db)) == [story[k].id for k in ("old", "year", "erdogan", "akar", "lavrov")]
+
+
+def test_speaker_filter_ignores_case_and_accents(db, story):
+    assert ids(list_statements(db, Filters(speaker="erdogan"))) == [story["erdogan"].id]
+    assert ids(list_statements(db, Filters(speaker="LAVROV"))) == [story["old"].id, story["lavrov"].id]
+
+
+def test_outlet_filter_also_matches_the_relay(db, story):
+    assert ids(list_statements(db, Filters(outlet="reuters"))) == [story["lavrov"].id]
+
+
+def test_since_and_until_include_partial_dates_that_overlap_the_range(db, story):
+    # "2020-02" (a month) overlaps 2020-02-15 onwards; "2020" (a year) overlaps anything in 2020.
+    since = ids(list_statements(db, Filters(since="2020-02-15")))
+    assert since == [story[k].id for k in ("year", "erdogan", "akar", "lavrov")]
+    until = ids(list_statements(db, Filters(until="2020-02")))
+    assert until == [story[k].id for k in ("old", "year", "erdogan", "akar")]
+    assert ids(list_statements(db, Filters(since="2020-03-01", until="2020-03-31"))) == [
+        story["year"].id, story["lavrov"].id]
+
+
+def test_since_and_until_are_inclusive_of_their_day(db, story):
+    assert story["akar"].id in ids(list_statements(db, Filters(since="2020-02-27", until="2020-02-27")))
+
+
+def test_topic_and_tag_filters_ignore_case(db, story):
+    assert ids(list_statements(db, Filters(topic="IDLIB"))) == [story["erdogan"].id, story["akar"].id]
+    assert ids(list_statements(db, Filters(tags=("military",)))) == [story["erdogan"].id, story["akar"].id]
+    assert ids(list_statements(db, Filters(tags=("military", "politics")))) == [story["erdogan"].id]
+
+
+def test_kind_filter_and_limit(db, story):
+    assert ids(list_statements(db, Filters(kind="indirect"))) == [story["erdogan"].id]
+    assert len(list_statements(db, Filters(limit=2))) == 2
+
+
+def test_filter_with_a_bad_date_is_refused(db, story):
+    with pytest.raises(ValidationError, match="--since"):
+        list_statements(db, Filters(since="2020-02-31"))
+
+
+def test_like_wildcards_in_a_filter_are_taken_literally(db, story):
+    assert list_statements(db, Filters(speaker="%")) == []
+    assert list_statements(db, Filters(speaker="_")) == []
+
+
+# ---------------------------------------------------------------- search
+
+def test_search_needs_every_word_and_ranks_the_closest_match_first(db):
+    weak = add(db, "Troops moved towards Idlib while talks about a ceasefire went on for days "
+                   "and nobody expected much from the meeting in Moscow.", date="2020-03-01")
+    strong = add(db, "A ceasefire in Idlib starts at midnight.", date="2020-03-05")
+    add(db, "A ceasefire was agreed.", date="2020-03-06")
+    results = search_statements(db, "idlib ceasefire")
+    assert [s.id for s, _ in results] == [strong.id, weak.id]
+
+
+def test_search_keeps_a_quoted_phrase_together(db):
+    together = add(db, "Russia respects the agreement.")
+    apart = add(db, "The agreement, Russia says, is respected.", outlet="TASS")
+    assert [s.id for s, _ in search_statements(db, '"russia respects"')] == [together.id]
+    found = {s.id for s, _ in search_statements(db, "russia agreement")}
+    assert found == {together.id, apart.id}
+
+
+def test_search_ignores_accents_and_finds_non_latin_words(db):
+    turkish = add(db, "Erdoğan: Kararlıyız, geri adım atmayacağız.")
+    arabic = add(db, "قال أردوغان إن تركيا سترد", outlet="Al Jazeera")
+    assert [s.id for s, _ in search_statements(db, "erdogan")] == [turkish.id]
+    assert [s.id for s, _ in search_statements(db, "تركيا")] == [arabic.id]
+
+
+def test_search_returns_the_matched_terms_for_highlighting(db):
+    add(db, "Russia respects the agreement.")
+    [(_, terms)] = search_statements(db, 'respects "the agreement"')
+    assert terms == ["respects", "the agreement"]
+
+
+def test_search_with_only_punctuation_is_refused(db):
+    with pytest.raises(ValidationError, match="no words"):
+        search_statements(db, '"" -- *')
+
+
+def test_search_takes_fts_syntax_as_plain_words(db):
+    add(db, "NOT a drill: troops OR tanks moved near Saraqib.")
+    assert len(search_statements(db, "NOT OR saraqib*")) == 1
+
+
+# ---------------------------------------------------------------- edit and delete
+
+def test_edit_keeps_the_id_and_records_when(db):
+    stored = add(db)
+    edited = update_statement(db, stored.id, {"text": "We will respond in kind.", "kind": "indirect",
+                                              "tags": ["military"]})
+    assert edited.id == stored.id
+    assert (edited.text, edited.kind, edited.tags) == ("We will respond in kind.", "indirect", ("military",))
+    assert edited.updated_at is not None and edited.added_at == stored.added_at
+    assert search_statements(db, "kind")[0][0].id == stored.id
+
+
+def test_edit_can_clear_an_optional_field(db):
+    stored = add(db, url="https://example.org", via="NTV")
+    edited = update_statement(db, stored.id, {"url": "", "via": ""})
+    assert (edited.url, edited.via) == (None, None)
+
+
+def test_edit_refuses_a_bad_value_and_changes_nothing(db):
+    stored = add(db)
+    with pytest.raises(ValidationError):
+        update_statement(db, stored.id, {"text": "new words", "date": "2020-02-31"})
+    assert get_statement(db, stored.id) == stored
+
+
+def test_edit_refuses_to_make_a_duplicate_unless_forced(db):
+    first = add(db, "One.")
+    second = add(db, "Two.")
+    with pytest.raises(DuplicateError):
+        update_statement(db, second.id, {"text": "one."})
+    assert update_statement(db, second.id, {"text": "one."}, force=True).text == "one."
+    assert get_statement(db, first.id).text == "One."
+
+
+def test_edit_of_an_unknown_id_is_not_found(db):
+    with pytest.raises(NotFoundError, match="qzzzzzz"):
+        update_statement(db, "qzzzzzz", {"text": "x"})
+
+
+def test_delete_removes_the_statement_and_it_can_no_longer_be_found(db):
+    stored = add(db)
+    kept = add(db, "Something else.")
+    assert delete_statement(db, stored.id) == stored
+    with pytest.raises(NotFoundError):
+        get_statement(db, stored.id)
+    assert search_statements(db, "respond") == []
+    assert ids(list_statements(db)) == [kept.id]
+
+
+def test_deleted_statement_added_again_gets_the_same_id(db):
+    stored = add(db)
+    delete_statement(db, stored.id)
+    assert add(db).id == stored.id
+
+
+def test_counts_cover_statements_speakers_and_outlets(db, story):
+    numbers = counts(db)
+    assert (numbers.statements, numbers.speakers, numbers.outlets) == (5, 4, 5)
+
+
+# ---------------------------------------------------------------- two writers at once
+
+_WRITER = """
+import sys, time
+from quotetrack.db import open_db
+from quotetrack.store import add_statement
+path, name, start = sys.argv[1], sys.argv[2], float(sys.argv[3])
+while time.time() < start:
+    time.sleep(0.001)
+db = open_db(path)
+for n in range(150):
+    add_statement(db, text=f"{name} says {n}", speaker=name, outlet="Wire", date="2020-02-27")
+"""
+
+
+def test_three_processes_adding_at_once_all_succeed(db_path):
+    import subprocess
+    import sys
+    import time
+
+    # All start on the same instant, on a database none has created yet.
+    start = str(time.time() + 0.5)
+    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, str(db_path), name, start],
+                                stderr=subprocess.PIPE, text=True) for name in ("Akar", "Lavrov", "Assad")]
+    for writer in writers:
+        _, errors = writer.communicate(timeout=60)
+        assert writer.returncode == 0, errors
+    from quotetrack.db import open_db
+
+    db = open_db(db_path)
+    assert counts(db).statements == 450
+    assert {s.speaker for s in list_statements(db)} == {"Akar", "Lavrov", "Assad"}
