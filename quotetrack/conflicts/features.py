@@ -166,7 +166,8 @@ def analyse(text: str) -> dict:
             t.append(False)
     figures = _find_figures(words, tokens)
     contrary = _contrary()
-    cue_positions = {neg["cue_index"] for neg in negations}
+    # a denying verb that has a contrary ('rejected' / 'accepted') stays a contrary word too
+    cue_positions = {neg["cue_index"] for neg in negations if tokens[neg["cue_index"]][0] not in contrary}
     contrary_positions = [
         i for i, t in enumerate(tokens)
         if t[1] and t[0] in contrary and not t[5] and not t[7] and i not in cue_positions

@@ -171,11 +171,15 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
     reporting = _reporting_keys()
     positive_keys = _content_keys(pos, negated=False)
     tokens = neg.features["tokens"]
+    contrary_table = _contrary()
     for negation in neg.features["negations"]:
         head_index = negation["head"]
         head = tokens[head_index][0]
         if head in reporting or head not in positive_keys:
             continue
+        cue_key = tokens[negation["cue_index"]][0]
+        if contrary_table.get(cue_key, set()) & positive_keys:
+            continue  # 'rejected' against 'accepted': the contrary rule says it better
         proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
                        if tokens[i][0] not in reporting}
         overlap = proposition & positive_keys
@@ -197,10 +201,13 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
             cue = _span_text(neg, *negation["cue"])
             neg_head = _span_text(neg, *_token_span(neg, head_index))
             pos_word = _span_text(pos, *_token_span(pos, position))
+            head_start, head_end = _token_span(neg, head_index)
             if kind == "postfix":
                 explanation = f"'{neg_head} ... {cue}' denies '{pos_word}'"
-            elif negation["cue"][1] >= _token_span(neg, head_index)[0]:
+            elif negation["cue"][1] >= head_start:
                 explanation = f"'{cue}' negates '{pos_word}'"
+            elif head_start - negation["cue"][1] <= 12:
+                explanation = f"'{neg.text[negation['cue'][0]:head_end]}' negates '{pos_word}'"
             else:
                 explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
             if agree:
@@ -427,6 +434,12 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
                     [(0, len(a.text))], [(0, len(b.text))])]
 
 
+def _contained(a: Item, b: Item) -> bool:
+    ja, jb = " ".join(_quote_words(a.text)), " ".join(_quote_words(b.text))
+    shorter, longer = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
+    return f" {shorter} " in f" {longer} "
+
+
 def _word_diff(text_a: str, text_b: str):
     """Word-level differences: spans in each text and "'x' vs 'y'" phrases."""
     ta = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text_a)]
@@ -452,6 +465,8 @@ def _word_diff(text_a: str, text_b: str):
 
 def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None:
     """The strongest reason `a` and `b` conflict, or None when they can both be true."""
+    if a.kind == "direct" and b.kind == "direct" and same_speaker(a, b) and _contained(a, b):
+        return None  # a partial quote of the same words, by the same speaker
     findings: list[Finding] = []
     findings += quotes(a, b, settings)
     if any(f.type == "misattribution" for f in findings):

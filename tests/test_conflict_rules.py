@@ -1,0 +1,283 @@
+"""The rules that decide whether two accounts conflict, one behaviour per test.
+
+Every conflict type is shown to fire on a clear case, and each near-miss kind (hedged figures,
+different subjects, different counted things, a rising toll, emphasis, agreeing negations,
+the same quote twice) is shown not to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quotetrack.conflicts.features import analyse
+from quotetrack.conflicts.numbers import find_figures
+from quotetrack.conflicts.rules import Item, compare, same_speaker, speaker_key
+
+
+def item(text: str, speaker: str = "Source A", date: str = "2020-02-04", kind: str = "indirect",
+         topic: str | None = None, ident: str = "x") -> Item:
+    day = dt.date.fromisoformat(date).toordinal()
+    return Item(id=ident, text=text, speaker=speaker, speaker_key=speaker_key(speaker),
+                outlet="Outlet", date=date, day_start=day, day_end=day, kind=kind, topic=topic,
+                features=analyse(text))
+
+
+def conflict(a: Item, b: Item):
+    return compare(a, b)
+
+
+# ---------------------------------------------------------------- polarity
+
+def test_failed_to_notify_contradicts_prior_notification():
+    a = item("The attack came despite a prior notification by Turkey of its troops' coordinates "
+             "in Idlib", "Mevlut Cavusoglu")
+    b = item("Turkey failed to notify the Russian military about troop movements overnight", "Russia")
+    found = conflict(a, b)
+    assert found is not None and found.type == "polarity"
+    assert "failed to" in found.explanation and "notification" in found.explanation
+    assert found.score >= 0.8
+
+
+@pytest.mark.parametrize("denial", [
+    "Iran's missiles did not hit the Ukrainian airliner",
+    "Iran never hit the Ukrainian airliner with a missile",
+    "It is impossible that a missile hit the Ukrainian airliner",
+    "There is no evidence that a missile hit the Ukrainian airliner",
+])
+def test_negation_cues_deny_the_same_proposition(denial):
+    fact = item("An Iranian missile hit the Ukrainian airliner shortly after take-off", "Justin Trudeau")
+    found = conflict(fact, item(denial, "Iranian official"))
+    assert found is not None and found.type == "polarity"
+
+
+def test_a_claim_called_false_is_denied():
+    claim = item("Saudi Arabia withdrew from the OPEC+ deal and raised output", "Vladimir Putin")
+    denial = item("The claim that Saudi Arabia withdrew from the OPEC+ deal is devoid of truth",
+                  "Faisal bin Farhan")
+    found = conflict(claim, denial)
+    assert found is not None and found.type == "polarity"
+
+
+def test_swapped_subjects_are_not_a_denial():
+    a = item("Turkey notified Russia of the troop movements")
+    b = item("Russia did not notify Turkey of the troop movements")
+    assert conflict(a, b) is None
+
+
+def test_different_subjects_are_not_a_denial():
+    a = item("Turkish soldiers crossed the border into Idlib on Monday")
+    b = item("Syrian soldiers did not cross the border, the army said")
+    assert conflict(a, b) is None
+
+
+def test_two_negations_agree():
+    a = item("None of the passengers and crew on board survived")
+    b = item("No one on board survived the crash")
+    assert conflict(a, b) is None
+
+
+def test_negation_of_a_different_predicate_agrees():
+    a = item("Nine of the passengers did not survive the crash")
+    b = item("Nine passengers were killed in the crash")
+    assert conflict(a, b) is None
+
+
+def test_a_possibility_is_not_an_assertion():
+    a = item("There is no evidence of human-to-human transmission of the virus", "WHO")
+    b = item("It is possible that there is limited human-to-human transmission of the virus",
+             "Maria Van Kerkhove")
+    assert conflict(a, b) is None
+
+
+# ---------------------------------------------------------------- numeric
+
+def test_eight_soldiers_versus_seven_soldiers_and_a_civilian():
+    a = item("Eight Turkish soldiers were killed in an exchange of shelling with Syrian "
+             "government forces in Idlib on Monday", date="2020-02-03")
+    b = item("Turkish artillery targeted Syrian government forces in Idlib, responding to "
+             "shelling that killed seven Turkish soldiers and a Turkish civilian", date="2020-02-03")
+    found = conflict(a, b)
+    assert found is not None and found.type == "numeric"
+    assert found.explanation.startswith("8 vs 7") and "Turkish soldiers killed" in found.explanation
+
+
+def test_hedged_figures_that_can_both_be_true_agree():
+    a = item("More than 520,000 people have been displaced from their homes in Idlib since December")
+    b = item("More than half a million people have fled their homes in Idlib since December")
+    assert conflict(a, b) is None
+
+
+@pytest.mark.parametrize("left,right", [
+    ("At least 83 civilians were killed in airstrikes on Idlib", "Dozens of civilians were killed in airstrikes on Idlib"),
+    ("About 200 people were killed in the Beirut blast", "Some 190 people were killed in the Beirut blast"),
+    ("Up to 300 people were injured in the Beirut blast", "250 people were injured in the Beirut blast"),
+    ("Between 150 and 200 people were killed in the Beirut blast", "Some 180 people were killed in the Beirut blast"),
+])
+def test_overlapping_hedges_and_ranges_agree(left, right):
+    assert conflict(item(left), item(right)) is None
+
+
+def test_disjoint_hedged_figures_conflict():
+    a = item("Fewer than 50 people were killed in the Beirut blast")
+    b = item("At least 150 people were killed in the Beirut blast")
+    found = conflict(a, b)
+    assert found is not None and found.type == "numeric"
+
+
+def test_different_nationalities_are_different_counted_things():
+    a = item("Eight Turkish soldiers were killed in the clash in Idlib", date="2020-02-03")
+    b = item("13 Syrian soldiers were killed in the clash in Idlib", date="2020-02-03")
+    assert conflict(a, b) is None
+
+
+def test_killed_and_wounded_are_different_counted_things():
+    a = item("Eight Turkish soldiers were killed in the shelling in Idlib")
+    b = item("Three Turkish soldiers were wounded in the shelling in Idlib")
+    assert conflict(a, b) is None
+
+
+def test_a_toll_that_rose_over_days_is_not_a_conflict():
+    a = item("At least 78 people were killed in the Beirut port explosion", date="2020-08-04")
+    b = item("The number of people killed in the Beirut port explosion has reached 135", date="2020-08-06")
+    assert conflict(a, b) is None
+
+
+def test_a_later_lower_toll_contradicts_the_earlier_one():
+    a = item("63 Canadians were killed when flight PS752 was shot down", date="2020-01-08")
+    b = item("Fifty-seven Canadian citizens were killed on flight PS752", date="2020-01-10")
+    found = conflict(a, b)
+    assert found is not None and found.type == "numeric"
+
+
+def test_years_durations_and_model_numbers_are_not_counts():
+    tokens = "in 10 days starting january 20 , boeing 737 crashes in 2019".split()
+    figures = analyse("In 10 days starting January 20, two Boeing 737 jets crashed in 2019")["figures"]
+    assert all(f["low"] not in (10, 20, 737, 2019) for f in figures)
+    assert find_figures(tokens)  # the numbers are read, then judged not to be counts
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("eight", 8, 8), ("520,000", 515_000, 525_000), ("more than half a million", 450_000, None),
+    ("a dozen", 10, 14), ("seven or eight", 7, 8), ("between one hundred fifty and two hundred", 150, 200),
+    ("twenty-one", 21, 21), ("1.5 million", 1_450_000, 1_550_000), ("up to 300", 0, 300),
+])
+def test_figures_become_intervals(text, low, high):
+    import re
+
+    tokens = re.findall(r"\d[\d,.]*\d|\d|[\w-]+", text)
+    figure = find_figures(tokens)[0]
+    assert figure.low == pytest.approx(low)
+    if high is None:
+        assert figure.high == float("inf")
+    else:
+        assert figure.high == pytest.approx(high, rel=0.2)
+
+
+# ---------------------------------------------------------------- contrary predicates
+
+def test_rose_and_fell_about_the_same_index_the_same_day_conflict():
+    a = item("The consumer price index rose 0.3% in July, the statistics office said")
+    b = item("The consumer price index fell 0.3% in July, according to the statistics office")
+    found = conflict(a, b)
+    assert found is not None and found.type in ("antonym", "numeric")
+
+
+def test_rose_and_fell_about_different_indexes_agree():
+    a = item("The food index rose 1.1% in July", "Statistics office")
+    b = item("The gasoline index fell 7.7% in July", "Statistics office")
+    assert conflict(a, b) is None
+
+
+def test_accepted_versus_rejected_by_the_same_party():
+    a = item("Mexico accepted the OPEC+ production cut on Thursday", "OPEC")
+    b = item("Mexico rejected the OPEC+ production cut on Thursday", "Reuters source")
+    found = conflict(a, b)
+    assert found is not None and found.type == "antonym"
+
+
+def test_contrary_words_about_different_parties_agree():
+    a = item("Turkey attacked Syrian positions in Idlib")
+    b = item("Syria defended its positions in Idlib")
+    assert conflict(a, b) is None
+
+
+# ---------------------------------------------------------------- quotations
+
+def test_same_speaker_quote_worded_differently_is_quote_variance_with_a_diff():
+    a = item("We won't give Syria the opportunity to gain territory", "Recep Tayyip Erdogan",
+             kind="direct")
+    b = item("We will not give Syria the chance to gain territory", "Recep Tayyip Erdoğan",
+             kind="direct")
+    found = conflict(a, b)
+    assert found is not None and found.type == "quote_variance"
+    assert "'opportunity' vs 'chance'" in found.explanation
+    assert found.score < 0.8  # a small variance is a low score
+
+
+def test_the_same_quote_from_the_same_speaker_twice_is_not_a_conflict():
+    a = item("We won't give Syria the opportunity to gain territory", "Erdogan", kind="direct")
+    b = item("“We won't give Syria the opportunity to gain territory.”", "Recep Tayyip Erdogan",
+             kind="direct")
+    assert conflict(a, b) is None
+
+
+def test_a_partial_quote_of_the_same_speaker_is_not_a_variance():
+    a = item("We won't give Syria the opportunity to gain territory", "Erdogan", kind="direct")
+    b = item("the opportunity to gain territory", "Erdogan", kind="direct")
+    assert conflict(a, b) is None
+
+
+def test_one_quote_two_speakers_is_misattribution():
+    a = item("The regime's aggressiveness has to be stopped immediately", "Mevlut Cavusoglu",
+             kind="direct")
+    b = item("The regime's aggressiveness has to be stopped immediately", "Recep Tayyip Erdogan",
+             kind="direct")
+    found = conflict(a, b)
+    assert found is not None and found.type == "misattribution"
+
+
+def test_short_common_phrases_are_not_misattributed():
+    a = item("We will respond", "Hulusi Akar", kind="direct")
+    b = item("We will respond", "Sergei Shoigu", kind="direct")
+    assert conflict(a, b) is None
+
+
+# ---------------------------------------------------------------- reversal
+
+def test_one_speaker_saying_opposite_things_months_apart_is_a_reversal():
+    a = item("All guidance was followed completely in No 10", "Boris Johnson", date="2021-12-01")
+    b = item("He has paid a fixed penalty notice for breaking Covid rules at a gathering",
+             "Boris Johnson", date="2022-04-12")
+    found = conflict(a, b)
+    assert found is not None and found.type == "reversal"
+    assert "2021-12-01" in found.explanation
+
+
+def test_denial_then_admission_by_the_same_speaker_is_a_reversal():
+    a = item("The Ukrainian airliner was not brought down by a missile", "Iran", date="2020-01-10")
+    b = item("Iran's armed forces unintentionally shot down the Ukrainian airliner", "Iran",
+             date="2020-01-11")
+    found = conflict(a, b)
+    assert found is not None and found.type == "reversal"
+
+
+def test_emphasis_in_two_readouts_of_one_call_is_not_a_conflict():
+    a = item("Putin and Erdogan agreed to take immediate measures to improve coordination in Syria",
+             "Kremlin")
+    b = item("Erdogan told Putin that Turkey will use its self-defence rights in the event of "
+             "another attack on Turkish military personnel", "Turkish Presidency")
+    assert conflict(a, b) is None
+
+
+# ---------------------------------------------------------------- identities
+
+@pytest.mark.parametrize("x,y,same", [
+    ("Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", True),
+    ("Cavusoglu", "Turkish Foreign Minister Mevlut Cavusoglu", True),
+    ("Mohammed bin Salman", "Mohammed bin Nayef", False),
+    ("Sergei Lavrov", "Sergei Shoigu", False),
+])
+def test_speaker_identity_for_reversal_and_misattribution(x, y, same):
+    assert same_speaker(item("a", x), item("b", y)) is same
