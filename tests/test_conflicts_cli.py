@@ -1,0 +1,197 @@
+"""`quotetrack conflicts` as a fact-checker uses it: find, explain, filter, review, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from quotetrack.conflicts.detect import conflict_id, detect
+from quotetrack.conflicts.review import conflicts_for_statement, list_conflicts, set_status
+from quotetrack.errors import NotFoundError, ValidationError
+from quotetrack.models import ConflictFilters
+from quotetrack.store import add_statement, delete_statement, update_statement
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+NOTIFIED = ("The attack came despite a prior notification by Turkey of its troops' coordinates "
+            "in Idlib", "Mevlut Cavusoglu", "2020-02-04")
+NOT_NOTIFIED = ("Turkey failed to notify the Russian military about troop movements overnight",
+                "Russia", "2020-02-04")
+EIGHT = ("Eight Turkish soldiers were killed in an exchange of shelling with Syrian government "
+         "forces in Idlib on Monday", "Haaretz", "2020-02-03")
+SEVEN = ("Turkish artillery targeted Syrian government forces in Idlib, responding to shelling "
+         "that killed seven Turkish soldiers and a Turkish civilian", "Haaretz", "2020-02-03")
+UNRELATED = ("Funerals were held across Turkey for the servicemen", "Haaretz", "2020-02-04")
+
+
+def add(run, text, speaker, date, *extra):
+    result = run("add", text, "--speaker", speaker, "--outlet", "Haaretz", "--date", date,
+                 "--kind", "indirect", *extra)
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+def story(run):
+    return {name: add(run, *row) for name, row in
+            {"notified": NOTIFIED, "not_notified": NOT_NOTIFIED, "eight": EIGHT,
+             "seven": SEVEN, "unrelated": UNRELATED}.items()}
+
+
+def conflicts_json(run, *args):
+    result = run("conflicts", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_conflicts_finds_the_two_real_conflicts_with_evidence(run):
+    ids = story(run)
+    found = conflicts_json(run)
+    assert {item["type"] for item in found} == {"polarity", "numeric"}
+    pairs = {frozenset((item["a"]["id"], item["b"]["id"])): item for item in found}
+    polarity = pairs[frozenset((ids["notified"], ids["not_notified"]))]
+    assert "failed to notify" in polarity["explanation"]
+    numeric = pairs[frozenset((ids["eight"], ids["seven"]))]
+    assert numeric["explanation"].startswith(("8 vs 7", "7 vs 8"))
+    assert set(polarity) >= {"id", "type", "score", "explanation", "status", "a", "b"}
+    assert set(polarity["a"]) >= {"id", "text", "speaker", "outlet", "date"}
+    assert 0 <= polarity["score"] <= 1 and polarity["status"] == "open"
+
+
+def test_the_seed_story_gives_exactly_its_two_conflicts(run):
+    result = run("import", str(DATA / "idlib-2020.csv"))
+    assert result.exit_code == 0, result.output
+    found = conflicts_json(run)
+    with (DATA / "idlib-2020.expected.csv").open(encoding="utf-8") as fh:
+        expected = list(csv.DictReader(fh))
+    got = {(item["type"], frozenset((item["a"]["text"][:30], item["b"]["text"][:30]))) for item in found}
+    want = {(e["type"], frozenset((e["a_text_prefix"][:30], e["b_text_prefix"][:30]))) for e in expected}
+    assert got == want
+
+
+def test_table_output_shows_both_sides_and_the_evidence(run):
+    story(run)
+    result = run("conflicts")
+    assert result.exit_code == 0
+    assert "Mevlut Cavusoglu" in result.stdout and "Russia" in result.stdout
+    assert "[failed to]" in result.stdout or "failed to" in result.stdout
+    assert "2 conflicts" in result.stdout
+
+
+def test_conflict_ids_are_stable_across_runs_and_rescans(run):
+    story(run)
+    first = {c["id"] for c in conflicts_json(run)}
+    again = {c["id"] for c in conflicts_json(run, "--rescan")}
+    assert first == again and len(first) == 2
+
+
+def test_filters_by_type_score_speaker_and_dates(run):
+    story(run)
+    assert [c["type"] for c in conflicts_json(run, "--type", "numeric")] == ["numeric"]
+    assert {c["type"] for c in conflicts_json(run, "--type", "numeric,polarity")} == {"numeric", "polarity"}
+    assert [c["type"] for c in conflicts_json(run, "--speaker", "cavusoglu")] == ["polarity"]
+    assert [c["type"] for c in conflicts_json(run, "--until", "2020-02-03")] == ["numeric"]
+    assert conflicts_json(run, "--since", "2020-03") == []
+    assert conflicts_json(run, "--min-score", "0.99") == []
+
+
+def test_confirm_dismiss_and_reopen_are_stored_and_survive_redetection(run):
+    story(run)
+    numeric = conflicts_json(run, "--type", "numeric")[0]["id"]
+    polarity = conflicts_json(run, "--type", "polarity")[0]["id"]
+    assert run("conflicts", "confirm", numeric, "--note", "checked the MoD statement").exit_code == 0
+    assert run("conflicts", "dismiss", polarity, "--note", "different events").exit_code == 0
+    assert conflicts_json(run) == []  # nothing open
+    run("conflicts", "--rescan")
+    assert conflicts_json(run) == []
+    confirmed = conflicts_json(run, "--status", "confirmed")
+    assert [c["id"] for c in confirmed] == [numeric]
+    assert confirmed[0]["note"] == "checked the MoD statement"
+    assert [c["id"] for c in conflicts_json(run, "--status", "dismissed")] == [polarity]
+    assert run("conflicts", "reopen", polarity).exit_code == 0
+    assert [c["id"] for c in conflicts_json(run)] == [polarity]
+
+
+def test_a_dismissed_pair_stays_dismissed_after_an_edit(db):
+    a = add_statement(db, text=NOTIFIED[0], speaker=NOTIFIED[1], outlet="Haaretz", date=NOTIFIED[2], kind="indirect")
+    b = add_statement(db, text=NOT_NOTIFIED[0], speaker=NOT_NOTIFIED[1], outlet="Haaretz", date=NOT_NOTIFIED[2], kind="indirect")
+    detect(db)
+    (found,) = list_conflicts(db)
+    set_status(db, found.id, "dismissed", "same claim reworded")
+    update_statement(db, b.id, {"text": NOT_NOTIFIED[0] + ", the ministry said"})
+    detect(db)
+    assert list_conflicts(db) == []
+    assert [c.id for c in list_conflicts(db, ConflictFilters(status="dismissed"))] == [conflict_id(a.id, b.id)]
+
+
+def test_detection_is_incremental(db):
+    for text, speaker, date in (NOTIFIED, EIGHT, UNRELATED):
+        add_statement(db, text=text, speaker=speaker, outlet="Haaretz", date=date, kind="indirect")
+    first = detect(db)
+    assert first.analysed == 3
+    assert detect(db).analysed == 0  # nothing new: nothing redone
+    add_statement(db, text=SEVEN[0], speaker=SEVEN[1], outlet="Haaretz", date=SEVEN[2], kind="indirect")
+    report = detect(db)
+    assert report.analysed == 1 and report.found == 1
+    assert report.compared <= 2
+
+
+def test_deleting_a_statement_removes_its_conflicts(db):
+    a = add_statement(db, text=EIGHT[0], speaker=EIGHT[1], outlet="Haaretz", date=EIGHT[2], kind="indirect")
+    add_statement(db, text=SEVEN[0], speaker=SEVEN[1], outlet="Haaretz", date=SEVEN[2], kind="indirect")
+    detect(db)
+    assert len(conflicts_for_statement(db, a.id)) == 1
+    delete_statement(db, a.id)
+    detect(db)
+    assert list_conflicts(db, ConflictFilters(status="all")) == []
+
+
+def test_show_lists_the_conflicts_a_statement_is_part_of(run):
+    ids = story(run)
+    run("conflicts")
+    result = run("show", ids["eight"])
+    assert result.exit_code == 0
+    assert "In 1 conflict" in result.stdout and "numeric" in result.stdout
+
+
+def test_csv_export_of_conflicts_is_flat(run, tmp_path):
+    story(run)
+    out = tmp_path / "conflicts.csv"
+    result = run("conflicts", "--format", "csv", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 2
+    assert {"id", "type", "score", "explanation", "status", "a_text", "b_speaker", "a_date"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--type", "contradiction"], "--type: 'contradiction' is not a conflict type"),
+    (["--since", "2020-02-31"], "--since: '2020-02-31' is not a date"),
+    (["--status", "closed"], "--status: 'closed' is not"),
+    (["confirm", "c0000000"], "no conflict with id 'c0000000'"),
+    (["dismiss", "nonsense"], "no conflict with id 'nonsense'"),
+])
+def test_bad_input_is_one_clear_line_and_exit_1(run, args, message):
+    story(run)
+    result = run("conflicts", *args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_library_rejects_unknown_ids_and_bad_statuses(db):
+    with pytest.raises(NotFoundError):
+        set_status(db, "c1234567", "confirmed")
+    with pytest.raises(ValidationError):
+        list_conflicts(db, ConflictFilters(status="maybe"))
+
+
+def test_no_conflicts_says_so(run):
+    add(run, *UNRELATED)
+    result = run("conflicts")
+    assert result.exit_code == 0
+    assert "No open conflicts" in result.stdout
