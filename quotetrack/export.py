@@ -125,3 +125,14 @@ def _mode_for(target: Path) -> int:
         os.umask(umask)
         return 0o666 & ~umask
 
+
+def write_conflicts(conflicts, fmt: str, out: io.TextIOBase) -> int:
+    """Conflicts as JSON objects ({"id", "type", ..., "a": {...}, "b": {...}}) or flat CSV rows."""
+    from quotetrack.models import CONFLICT_CSV_FIELDS, flatten_conflict
+
+    if fmt == "csv":
+        return write_records((flatten_conflict(c) for c in conflicts), "csv", out,
+                             CONFLICT_CSV_FIELDS)
+    records = [c.to_dict() for c in conflicts]
+    fields = list(records[0]) if records else []
+    return write_records(records, fmt, out, fields)

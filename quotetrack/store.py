@@ -345,7 +345,7 @@ def find_duplicate(db: Database, speaker: str, outlet: str, date: str, text: str
 # ---------------------------------------------------------------- writing
 
 @contextmanager
-def _writing(db: Database) -> Iterator[None]:
+def write_transaction(db: Database) -> Iterator[None]:
     """One write transaction that holds the write lock from its start.
 
     A plain (deferred) BEGIN that reads and then writes fails at once with 'database is locked'
@@ -423,7 +423,7 @@ def add_statement(db: Database, *, force: bool = False, **raw: Any) -> Statement
     unless force=True.
     """
     fields = validate_fields(raw)
-    with _writing(db):
+    with write_transaction(db):
         if not force:
             existing = find_duplicate(db, fields["speaker"], fields["outlet"], fields["date"].iso,
                                       fields["text"])
@@ -454,7 +454,7 @@ def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False)
     """
     # Read what is stored inside the write transaction, so a concurrent add cannot slip in
     # between the duplicate check and the inserts.
-    with (nullcontext() if dry_run else _writing(db)):
+    with (nullcontext() if dry_run else write_transaction(db)):
         return _add_many(db, rows, dry_run)
 
 
@@ -534,7 +534,7 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
     merged = current.to_dict()
     merged.update({k: v for k, v in fields.items()})
     date = merged["date"] if not isinstance(merged["date"], str) else parse_date(merged["date"])
-    with _writing(db):
+    with write_transaction(db):
         if not force:
             dup = find_duplicate(db, merged["speaker"], merged["outlet"], date.iso, merged["text"])
             if dup and dup != current.id:
@@ -563,9 +563,28 @@ def delete_statement(db: Database, statement_id: str) -> Statement:
     dismissed before stays dismissed.
     """
     current = get_statement(db, statement_id)
-    with _writing(db):
+    with write_transaction(db):
         db.execute("DELETE FROM conflicts WHERE a_id = ? OR b_id = ?", [current.id, current.id])
         db.execute("DELETE FROM analysis WHERE statement_id = ?", [current.id])
+        db.execute("DELETE FROM terms WHERE statement_id = ?", [current.id])
         db.execute("DELETE FROM statements WHERE id = ?", [current.id])
     return current
 
+
+def matching_ids_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """A subquery selecting the ids of statements that match `filters` (limit ignored)."""
+    where, args = _filter_sql(filters)
+    return "SELECT s.id FROM statements s" + where, args
+
+
+def get_statements(db: Database, statement_ids: Iterable[str]) -> dict[str, Statement]:
+    """Several statements by id, as a dict; unknown ids are left out."""
+    ids = list(dict.fromkeys(statement_ids))
+    found: dict[str, Statement] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(_SELECT + f" WHERE s.id IN ({marks})", chunk):
+            statement = _row_to_statement(row)
+            found[statement.id] = statement
+    return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from quotetrack.conflicts import features as feats
 from quotetrack.conflicts.candidates import candidate_pairs, neighbours_sql, topics_compatible
 from quotetrack.conflicts.rules import Finding, Item, Settings, compare, speaker_key
+from quotetrack.store import write_transaction
 
 # Flags that say which rules a statement can take part in, so most pairs are skipped cheaply.
 NEG, FIG, CONTRARY, DIRECT = 1, 2, 4, 8
@@ -162,7 +163,7 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
             if finding:
                 first, second = _order(a, b)
                 records.append(_record(first, second, finding, stamp))
-    with db.atomic():
+    with write_transaction(db):
         if gone:
             _forget(db, gone)
         if full:

@@ -8,7 +8,7 @@ import re
 from quotetrack.conflicts.rules import TYPES
 from quotetrack.errors import NotFoundError, ValidationError
 from quotetrack.models import CONFLICT_STATUSES, Conflict, ConflictFilters, Filters
-from quotetrack.store import get_statements, matching_ids_sql, now
+from quotetrack.store import get_statements, matching_ids_sql, now, write_transaction
 
 _SELECT = """
 SELECT c.id, c.a_id, c.b_id, c.type, c.score, c.explanation, c.evidence, c.detected_at,
@@ -111,7 +111,7 @@ def set_status(db, conflict_id: str, status: str, note: str | None = None) -> Co
     if status not in CONFLICT_STATUSES:
         raise ValidationError("status", f"'{status}' is not open, confirmed or dismissed")
     conflict = get_conflict(db, conflict_id)
-    with db.atomic():
+    with write_transaction(db):
         if status == "open" and note is None:
             db.execute("DELETE FROM reviews WHERE conflict_id = ?", [conflict.id])
         else:
