@@ -195,3 +195,17 @@ def test_no_conflicts_says_so(run):
     result = run("conflicts")
     assert result.exit_code == 0
     assert "No open conflicts" in result.stdout
+
+
+def test_export_conflicts_writes_every_status_with_both_sides(run, tmp_path):
+    story(run)
+    numeric = conflicts_json(run, "--type", "numeric")[0]["id"]
+    run("conflicts", "dismiss", numeric)
+    out = tmp_path / "all.csv"
+    result = run("export", "--conflicts", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {r["status"] for r in rows} == {"open", "dismissed"}
+    assert all(r["a_text"] and r["b_text"] for r in rows)
+    as_json = json.loads(run("export", "--conflicts", "--format", "json").stdout)
+    assert len(as_json) == 2 and {"a", "b"} <= set(as_json[0])

@@ -78,6 +78,9 @@ def export(
     speaker: opt.Speaker = None, outlet: opt.Outlet = None, since: opt.Since = None,
     until: opt.Until = None, topic: opt.Topic = None, tag: opt.Tag = None, kind: opt.Kind = None,
     limit: opt.Limit = None,
+    conflicts: Annotated[bool, typer.Option(
+        "--conflicts", help="Export the conflicts (every status, both sides flattened in CSV) "
+                            "instead of the statements; detection runs first.")] = False,
 ) -> None:
     """Export statements (filtered as in list) in a form import reads back unchanged.
 
@@ -91,12 +94,31 @@ def export(
     filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit)
     fmt = format.value if format else _format_from_name(output)
     db = open_database(ctx)
+    if conflicts:
+        _export_conflicts(db, filters, fmt, output)
+        return
     if output is None:
         _write_stdout(lambda out: write_statements(iter_statements(db, filters), fmt, out))
         return
     with atomic_output(output) as out:
         count = write_statements(iter_statements(db, filters), fmt, out)
     typer.echo(f"Exported {_plural(count, 'statement')} to {output}.", err=True)
+
+
+def _export_conflicts(db, filters, fmt: str, output: Optional[Path]) -> None:
+    from quotetrack.conflicts.detect import detect
+    from quotetrack.conflicts.review import list_conflicts
+    from quotetrack.export import atomic_output, write_conflicts
+    from quotetrack.models import ConflictFilters
+
+    detect(db)
+    found = list_conflicts(db, ConflictFilters(status="all", statements=filters))
+    if output is None:
+        _write_stdout(lambda out: write_conflicts(found, fmt, out))
+        return
+    with atomic_output(output) as out:
+        count = write_conflicts(found, fmt, out)
+    typer.echo(f"Exported {_plural(count, 'conflict')} to {output}.", err=True)
 
 
 def _format_from_name(output: Optional[Path]) -> str:
