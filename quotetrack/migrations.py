@@ -97,7 +97,7 @@ def m0001_statements(db: Database) -> None:
     statements.create_index(["topic"])
     statements.create_index(["speaker_id", "outlet_id", "date", "text_norm"])
     statements.enable_fts(
-        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
     )
 
 

@@ -285,9 +285,15 @@ def iter_statements(db: Database, filters: Filters = Filters()) -> Iterable[Stat
 
 
 def _fts_query(query: str) -> str:
-    """Turn what a person typed into an FTS5 query: words must all match, "phrases" stay phrases."""
+    """Turn what a person typed into an FTS5 query: every word must match (plural or singular),
+    "a phrase" matches as a phrase, `notif*` matches a prefix and `OR` between words offers
+    alternatives. Nothing else is passed to FTS5, so no input is a syntax error."""
     terms: list[str] = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        if word == "OR":
+            if terms and terms[-1] != "OR":
+                terms.append("OR")
+            continue
         chunk = phrase if phrase else word
         tokens = re.findall(r"\w+", chunk)
         if not tokens:
@@ -295,7 +301,10 @@ def _fts_query(query: str) -> str:
         if phrase:
             terms.append('"' + " ".join(tokens) + '"')
         else:
-            terms.extend(f'"{token}"' for token in tokens)
+            prefix = "*" if word.endswith("*") and len(tokens) == 1 else ""
+            terms.extend(f'"{token}"{prefix}' for token in tokens)
+    while terms and terms[-1] == "OR":
+        terms.pop()
     return " ".join(terms)
 
 

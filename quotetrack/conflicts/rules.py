@@ -212,7 +212,10 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
                 explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
             if agree:
                 explanation += f" (both about {_display_entity(neg, agree)})"
-            ev_neg = [tuple(negation["cue"]), _token_span(neg, head_index)]
+            if 0 <= head_start - negation["cue"][1] <= 12:
+                ev_neg = [(negation["cue"][0], head_end)]  # 'failed to notify' as one phrase
+            else:
+                ev_neg = [tuple(negation["cue"]), (head_start, head_end)]
             ev_pos = [_token_span(pos, position)]
             a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
