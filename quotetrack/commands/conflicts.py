@@ -16,21 +16,21 @@ conflicts_app = typer.Typer(
     help="Find the accounts that cannot all be true, and review them.",
 )
 
-NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why you decided so (kept with the decision).")]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Why you decided so (kept with the decision).")]
 
 
 @conflicts_app.callback(invoke_without_command=True)
 def conflicts(
     ctx: typer.Context,
-    type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="polarity, numeric, antonym, quote_variance, misattribution or reversal; repeat or comma-separate.")] = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", "-t", metavar="TYPE", help="polarity, numeric, antonym, quote_variance, misattribution or reversal; repeat or comma-separate.")] = None,
     speaker: opt.Speaker = None, outlet: opt.Outlet = None, topic: opt.Topic = None,
     since: opt.Since = None, until: opt.Until = None,
-    min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Only conflicts scoring at least this (0..1).")] = 0.0,
-    status: Annotated[str, typer.Option("--status", help="open, confirmed, dismissed or all.")] = "open",
-    window: Annotated[Optional[int], typer.Option("--window", min=0, help="Only pairs whose dates are at most this many days apart.")] = None,
+    min_score: Annotated[float, typer.Option("--min-score", metavar="SCORE", min=0.0, max=1.0, help="Only conflicts scoring at least this (0..1).")] = 0.0,
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or all.")] = "open",
+    window: Annotated[Optional[int], typer.Option("--window", metavar="DAYS", min=0, help="Only pairs whose dates are at most this many days apart.")] = None,
     limit: opt.Limit = None,
     format: opt.TableFormat = opt.OutputFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of the terminal.")] = None,
     rescan: Annotated[bool, typer.Option("--rescan", help="Re-analyse every statement instead of only new and changed ones.")] = False,
 ) -> None:
     """Detect conflicts (only new and changed statements are analysed) and list them, highest score first."""

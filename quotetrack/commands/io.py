@@ -70,7 +70,7 @@ def import_(
 def export(
     ctx: typer.Context,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write to this file (replaced only once complete) instead of "
+        "--output", "-o", metavar="FILE", help="Write to this file (replaced only once complete) instead of "
                                "standard output.", show_default=False)] = None,
     format: Annotated[Optional[FileFormat], typer.Option(
         "--format", "-f", help="csv (the default), json or jsonl; with -o and no --format, "

@@ -10,14 +10,14 @@ import typer
 
 from quotetrack.models import Filters
 
-Speaker = Annotated[Optional[str], typer.Option("--speaker", help="Speaker name contains this (accents and case ignored).")]
-Outlet = Annotated[Optional[str], typer.Option("--outlet", help="Outlet or relay name contains this.")]
-Since = Annotated[Optional[str], typer.Option("--since", help="On or after this date (2020, 2020-02, 2020-02-04).")]
-Until = Annotated[Optional[str], typer.Option("--until", help="On or before this date.")]
-Topic = Annotated[Optional[str], typer.Option("--topic", help="Exactly this topic (case ignored).")]
-Tag = Annotated[Optional[list[str]], typer.Option("--tag", help="Has this tag; repeat to require several.")]
-Kind = Annotated[Optional[str], typer.Option("--kind", help="direct (verbatim quote) or indirect (paraphrase).")]
-Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many.")]
+Speaker = Annotated[Optional[str], typer.Option("--speaker", metavar="NAME", help="Speaker name contains this (accents and case ignored).")]
+Outlet = Annotated[Optional[str], typer.Option("--outlet", metavar="NAME", help="Outlet or relay name contains this.")]
+Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="On or after this date (2020, 2020-02, 2020-02-04).")]
+Until = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="On or before this date.")]
+Topic = Annotated[Optional[str], typer.Option("--topic", metavar="TOPIC", help="Exactly this topic (case ignored).")]
+Tag = Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="Has this tag; repeat to require several.")]
+Kind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="direct (verbatim quote) or indirect (paraphrase).")]
+Limit = Annotated[Optional[int], typer.Option("--limit", metavar="N", min=1, help="At most this many.")]
 
 
 class OutputFormat(str, enum.Enum):
