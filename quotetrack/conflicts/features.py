@@ -449,6 +449,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             else:
                 verb = next((m for m in range(k, scope_end) if tokens[m][1] and _verb_like(words[m])), -1)
             head = verb if verb >= 0 else scope[0]
+            if verb >= 0 and words[verb] in lexicon.PERCEPTION:
+                # 'no poison was found' denies the poison, not the finding
+                head, verb, kind = scope[0], -1, "perceived"
         else:
             head = scope[0] if kind == "perceived" else (
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
@@ -462,7 +465,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         negations.append({
             "agent": agent, "patient": patient,
             "proposition": [k for k in range(clause_start, scope_end) if tokens[k][1] and k != i],
-            "kind": kind if not (kind == "np" and verb < 0) else "existential",
+            "kind": "existential" if kind == "np" and verb < 0 else kind,
             "cue": [tokens[i][3], tokens[cue_end - 1][4]],
             "cue_index": i,
             "head": head,

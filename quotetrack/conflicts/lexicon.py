@@ -107,6 +107,7 @@ SYNONYMS = {
     "informed": "notify", "inform": "notify",
     "airliner": "plane", "aircraft": "plane", "jet": "plane", "jetliner": "plane", "flight": "plane",
     "rocket": "missile", "missiles": "missile", "rockets": "missile",
+    "arms": "weapon", "weapons": "weapon", "weaponry": "weapon",
     "poisoned": "poison", "poisoning": "poison", "toxin": "poison",
     "agreement": "deal", "accord": "deal", "treaty": "deal", "pact": "deal",
     "withdrawn": "withdraw", "pulled": "withdraw", "quit": "withdraw",

@@ -223,6 +223,16 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
     return out
 
 
+def _surface(item: Item, keys: set[str]) -> list[str]:
+    """The words of `item` behind comparison keys, in text order ('consu' -> 'consumer')."""
+    out: list[str] = []
+    for t in item.features["tokens"]:
+        word = item.text[t[3]:t[4]]
+        if t[0] in keys and word not in out:
+            out.append(word)
+    return out
+
+
 def _display_entity(item: Item, entity: str) -> str:
     """The entity as the text spells it ('Turkey', not 'turkey')."""
     for t in item.features["tokens"]:
@@ -338,6 +348,9 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                 continue
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
             agree = roles_agree(ra, rb)
+            na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
+            if not agree and na and na == nb:
+                agree = " ".join(b.words[i] for i in range(len(b.words)) if tb[i][0] in nb and tb[i][1])
             known = sum(1 for x in (ra[0], rb[0]) if _known(x))
             # Without the same named subject, contrary words need more shared context; one
             # speaker using contrary words about the same thing needs less.
@@ -346,24 +359,28 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             score = 0.8 if agree else 0.68
             word_a = _span_text(a, *_token_span(a, ia))
             word_b = _span_text(b, *_token_span(b, ib))
-            about = f" ({_display_entity(b, agree) if agree else ', '.join(sorted(theme)[:3])})"
+            about = f" ({_display_entity(b, agree) if agree else ', '.join(_surface(b, theme)[:3])})"
             return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
                             [_token_span(a, ia)], [_token_span(b, ib)])]
     return []
 
 
+_NP_SKIP = frozenset(["the", "a", "an", "most", "more", "less", "least", "very", "so", "too",
+                      "quite", "really", "fully", "completely", "not", "never", "has", "have",
+                      "had", "being"])
+
+
 def _noun_subject(item: Item, index: int) -> set[str]:
-    """Content words right before a predicate: 'the gasoline index' in 'the gasoline index fell'."""
+    """Content words naming what a predicate is about: 'the gasoline index' in 'the gasoline
+    index fell', 'the election' in 'the election was the most secure'."""
     tokens = item.features["tokens"]
     out: set[str] = set()
     i = index - 1
+    while i >= 0 and (item.words[i] in _NP_SKIP or item.words[i] in lexicon.AUXILIARIES):
+        i -= 1
     while i >= 0 and len(out) < 4:
         t = tokens[i]
-        word = item.words[i]
-        if word in lexicon.AUXILIARIES or word in ("not", "never", "has", "have", "had"):
-            i -= 1
-            continue
-        if not t[1] or t[2]:
+        if not t[1] or t[2] or item.words[i] in lexicon.AUXILIARIES:
             break
         out.add(t[0])
         i -= 1
