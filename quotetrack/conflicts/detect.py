@@ -119,8 +119,9 @@ def compare_items(a: Item, b: Item, settings: Settings) -> Finding | None:
 def detect(db, *, settings: Settings = Settings(), full: bool = False) -> DetectionReport:
     """Bring stored conflicts up to date with the statements; returns what was done."""
     started = time.perf_counter()
+    detector_version = feats.version()
     stored_version = db.execute("SELECT value FROM meta WHERE key = 'detector'").fetchone()
-    if not stored_version or stored_version[0] != feats.VERSION:
+    if not stored_version or stored_version[0] != detector_version:
         full = True
     rows = {}
     for r in db.execute(_ROWS):
@@ -210,7 +211,7 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
                    :detected_at)""",
             records,
         )
-        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('detector', ?)", [feats.VERSION])
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('detector', ?)", [detector_version])
     total = db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     return DetectionReport(len(changed), compared, len(records), total,
                            time.perf_counter() - started, full)

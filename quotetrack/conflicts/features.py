@@ -13,8 +13,17 @@ from functools import lru_cache
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.numbers import SCALES, TENS, UNITS, find_figures
 
-# Bump when the features or rules change: cached analyses are then recomputed.
-VERSION = "1"
+
+def version() -> str:
+    """Fingerprint of the detector's code: when a rule changes, stored results are redone."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("features.py", "lexicon.py", "numbers.py", "rules.py", "candidates.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 _TOKEN = re.compile(
     r"\d[\d,.]*\d|\d"  # figures
@@ -314,15 +323,6 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
     return subject, _entity_after(tokens, words, position)
 
 
-def subject_of(tokens: list[list], words: list[str], position: int) -> str:
-    subject = subject_before(tokens, words, position)
-    if subject in ("", "?"):
-        agent = agent_after(tokens, words, position)
-        if agent:
-            return agent
-    return subject
-
-
 _SKIP_AFTER_CUE = frozenset(["a", "an", "the", "any", "to", "that", "of", "single", "clear",
                              "credible", "real", "such", "ever", "yet", "even", "been", "be"])
 
@@ -365,6 +365,26 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
     i = 0
     while i < n:
         word = words[i]
+        if word in lexicon.DEBUNK_WORDS:
+            sentence_start, sentence_end = i, i + 1
+            while sentence_start > 0 and words[sentence_start - 1] not in _SENTENCE_END:
+                sentence_start -= 1
+            while sentence_end < n and words[sentence_end] not in _SENTENCE_END:
+                sentence_end += 1
+            scope = [j for j in range(sentence_start, sentence_end) if j != i and tokens[j][1]
+                     and not tokens[j][2] and words[j] not in lexicon.DEBUNK_WORDS]
+            if scope:
+                head = _predicate(words, tokens, scope)
+                agent, patient = roles(tokens, words, head)
+                negations.append({
+                    "kind": "postfix", "cue": [tokens[i][3], tokens[i][4]], "cue_index": i,
+                    "head": head, "scope": scope, "thing": scope[0], "subject": "",
+                    "agent": agent, "patient": patient,
+                    "proposition": [j for j in range(sentence_start, sentence_end)
+                                    if j != i and tokens[j][1]],
+                })
+            i += 1
+            continue
         postfix = next((p for p in lexicon.POSTFIX_NEGATION if tuple(words[i:i + len(p)]) == p), None)
         if postfix:
             clause_start = i

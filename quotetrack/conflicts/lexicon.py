@@ -63,7 +63,9 @@ is are was were be been being has have had do does did will would shall should c
 must get got gets
 """.split())
 # Words that call a claim untrue when they follow it ("claims that X are false").
-FALSITY_WORDS = frozenset("false untrue baseless unfounded groundless fabricated fake lie lies".split())
+# Words that call a whole report untrue, wherever they stand in the sentence ("the video of a
+# bird pooping on Putin is a hoax", "Debunk: Apple didn't ...").
+DEBUNK_WORDS = frozenset("hoax hoaxes hoaxer debunk debunked debunks debunking bogus myth".split())
 
 # Reporting verbs: they introduce content, they are not the content.
 REPORTING = frozenset("""

@@ -137,10 +137,6 @@ def _subjects_clash(sa: str, sb: str) -> bool:
     return bool(sa and sb and sa != "?" and sb != "?" and not entities_match(sa, sb))
 
 
-def _subjects_agree(sa: str, sb: str) -> bool:
-    return bool(sa and sb and sa != "?" and sb != "?" and entities_match(sa, sb))
-
-
 # ---------------------------------------------------------------- polarity
 
 def polarity(a: Item, b: Item) -> list[Finding]:
