@@ -21,6 +21,11 @@ class _Group(TyperGroup):
         except QuotetrackError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
+        finally:
+            # Close the database when the command ends, not whenever its objects are collected.
+            opened = ctx.obj.pop("db", None) if isinstance(ctx.obj, dict) else None
+            if opened is not None:
+                opened.close()
 
 
 app = typer.Typer(

@@ -55,6 +55,15 @@ class Database:
         return getattr(self.utils, name)
 
 
+def _fold_name(value):
+    """SQL fold_name(text): names compared as identity matching compares them (accents, case)."""
+    if value is None:
+        return None
+    from quotetrack.normalize import fold_name
+
+    return fold_name(str(value))
+
+
 def default_path() -> Path:
     """Where the database lives when neither --db nor QUOTETRACK_DB says otherwise."""
     import typer
@@ -119,6 +128,7 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> D
         conn.execute("PRAGMA foreign_keys = ON")
         _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.create_function("fold_name", 1, _fold_name, deterministic=True)
         db = Database(conn, resolved)
         if migrate and pending_names(conn):
             # Take the write lock before re-reading what is pending, so two processes

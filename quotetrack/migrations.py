@@ -139,6 +139,71 @@ def m0002_conflicts(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
+
+@migrations(name="0003_identities")
+def m0003_identities(db: Database) -> None:
+    """Speakers and outlets as identities: every spelling an alias, merges recorded to be undone."""
+    from quotetrack.identities import alias_columns
+
+    db["speakers"].add_column("kind", str)
+    db["speakers"].add_column("affiliation", str)
+    db["speakers"].add_column("merged_into", int)
+    db["outlets"].add_column("domain", str)
+    db["outlets"].add_column("country", str)
+    db["outlets"].add_column("merged_into", int)
+    db["speakers"].create_index(["affiliation"])
+    db["outlets"].create_index(["domain"])
+    for owner, table in (("speakers", "speaker_aliases"), ("outlets", "outlet_aliases")):
+        # One row per spelling: `norm` (the folded name) is what an exact lookup finds; `key`,
+        # `last` and `stem` (transliteration keys) are what close matching finds candidates by.
+        # `origin_id` is the identity the spelling first named, which an unmerge gives it back to.
+        db[table].create(
+            {"id": int, "owner_id": int, "alias": str, "norm": str, "key": str, "last": str,
+             "stem": str, "bare": str, "origin_id": int, "source": str, "created_at": str},
+            pk="id", not_null={"owner_id", "alias", "norm", "key"},
+            foreign_keys=[("owner_id", owner, "id"), ("origin_id", owner, "id")],
+        )
+        db[table].create_index(["norm"], unique=True)
+        for column in ("owner_id", "key", "last", "stem", "bare", "origin_id"):
+            db[table].create_index([column])
+        rows = db.execute(f"SELECT id, name, created_at FROM {owner} ORDER BY id").fetchall()
+        seen: set[str] = set()
+        for owner_id, name, created in rows:
+            columns = alias_columns(owner, name)
+            if columns["norm"] in seen:
+                continue  # two old spellings that fold alike: the first names them both
+            seen.add(columns["norm"])
+            db.execute(
+                f"INSERT INTO {table} (owner_id, alias, norm, key, last, stem, bare, origin_id, "
+                "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'name', ?)",
+                [owner_id, name, columns["norm"], columns["key"], columns["last"], columns["stem"],
+                 columns["bare"], owner_id, created],
+            )
+    # The spelling each statement used, so that undoing a merge returns exactly the statements
+    # that named the other identity, including those added after the merge.
+    db["statements"].add_column("role", str)
+    db["statements"].add_column("speaker_alias_id", int)
+    db["statements"].add_column("outlet_alias_id", int)
+    db["statements"].add_column("via_alias_id", int)
+    db.execute(
+        "UPDATE statements SET speaker_alias_id = (SELECT a.id FROM speaker_aliases a "
+        "WHERE a.origin_id = statements.speaker_id ORDER BY a.id LIMIT 1)")
+    db.execute(
+        "UPDATE statements SET outlet_alias_id = (SELECT a.id FROM outlet_aliases a "
+        "WHERE a.origin_id = statements.outlet_id ORDER BY a.id LIMIT 1)")
+    db.execute(
+        "UPDATE statements SET via_alias_id = (SELECT a.id FROM outlet_aliases a "
+        "WHERE a.origin_id = statements.via_id ORDER BY a.id LIMIT 1) WHERE via_id IS NOT NULL")
+    db["statements"].create_index(["speaker_alias_id"])
+    db["statements"].create_index(["outlet_alias_id"])
+    db["statements"].create_index(["via_alias_id"])
+    db["merges"].create(
+        {"id": int, "entity": str, "kind": str, "into_id": int, "from_id": int, "from_name": str,
+         "alias_ids": str, "score": float, "merged_at": str, "undone_at": str},
+        pk="id", not_null={"entity", "kind", "into_id", "alias_ids", "merged_at"},
+    )
+
+
 def applied_names(conn) -> list[str]:
     """The steps a database has applied, read straight from sqlite-utils' record of them."""
     exists = conn.execute(

@@ -9,7 +9,7 @@ KINDS = ("direct", "indirect")
 # The order of fields in every export and listing.
 STATEMENT_FIELDS = (
     "id", "text", "kind", "speaker", "outlet", "via", "date",
-    "url", "topic", "tags", "notes", "added_at", "updated_at",
+    "url", "topic", "tags", "notes", "added_at", "updated_at", "role",
 )
 
 
@@ -28,6 +28,7 @@ class Statement:
     notes: str | None = None
     added_at: str = ""
     updated_at: str | None = None
+    role: str | None = None  # the speaker's title as the source gave it ("Turkish Foreign Minister")
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -47,6 +48,7 @@ class Filters:
     tags: tuple[str, ...] = field(default_factory=tuple)
     kind: str | None = None
     limit: int | None = None
+    side: str | None = None  # the speaker's affiliation ("Turkey")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class ImportResult:
     skipped_duplicates: int
     renumbered: int = 0
     dry_run: bool = False
+    matches: tuple = ()  # identities.Match: names taken as a known identity by a close match
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,64 @@ class ConflictFilters:
     min_score: float = 0.0
     window: int | None = None
     statements: Filters = field(default_factory=Filters)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A speaker or outlet: one identity however it is spelled, with its counts."""
+
+    id: int
+    label: str  # s3, o2
+    entity: str  # speaker / outlet
+    name: str
+    kind: str | None = None  # speakers: person, institution, ministry, agency
+    affiliation: str | None = None  # speakers: the side ("Turkey", "Russia", "UN")
+    domain: str | None = None  # outlets
+    country: str | None = None  # outlets
+    statements: int = 0
+    conflicts: int = 0
+    aliases: tuple[str, ...] = ()
+    merged_into: str | None = None  # label of the identity it was merged into
+
+    def to_dict(self) -> dict:
+        data = {"id": self.label, "name": self.name}
+        if self.entity == "speaker":
+            data.update(kind=self.kind, affiliation=self.affiliation)
+        else:
+            data.update(domain=self.domain, country=self.country)
+        data.update(statements=self.statements, conflicts=self.conflicts,
+                    aliases=list(self.aliases))
+        return data
+
+
+SPEAKER_FIELDS = ("id", "name", "kind", "affiliation", "statements", "conflicts", "aliases")
+OUTLET_FIELDS = ("id", "name", "domain", "country", "statements", "conflicts", "aliases")
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """One entry of the merge log: a merge, or a name matched to an identity automatically."""
+
+    id: int
+    label: str  # m4
+    entity: str
+    kind: str  # merge (a person merged two identities) or match (a close match was used)
+    into: str  # label of the identity that kept the names
+    into_name: str
+    from_name: str  # the name merged in
+    from_label: str | None  # for a merge: the identity merged away
+    aliases: tuple[str, ...]
+    score: float | None
+    merged_at: str
+    undone_at: str | None
+    statements: int = 0  # statements that used the names merged in
+
+    def to_dict(self) -> dict:
+        return {"id": self.label, "entity": self.entity, "kind": self.kind, "into": self.into,
+                "into_name": self.into_name, "from": self.from_label, "from_name": self.from_name,
+                "aliases": list(self.aliases), "score": self.score, "statements": self.statements,
+                "merged_at": self.merged_at, "undone_at": self.undone_at}
+
+
+MERGE_FIELDS = ("id", "entity", "kind", "into", "into_name", "from", "from_name", "aliases",
+                "score", "statements", "merged_at", "undone_at")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -129,3 +130,215 @@ def parse_date(value: str, field: str = "date") -> PartialDate:
     if low.day != high.day:
         return PartialDate(f"{low.year:04d}-{low.month:02d}")
     return PartialDate(low.date().isoformat())
+
+
+# ---------------------------------------------------------------- names as identities
+#
+# A name as written in the news carries a role ("Turkish Foreign Minister Mevlut Cavusoglu",
+# "Dmitry Peskov, Kremlin spokesman") and one of many spellings (Çavuşoğlu, Chavushoglu,
+# Мевлют Чавушоглу). `split_role` takes the role off, keeping it as written; `name_parts`
+# gives the tokens and keys that identity matching compares.
+
+# Words that name an office or a form of address: a role ends with one of them.
+_HEADS = frozenset("""
+president presidents vice-president president-elect minister ministers premier chancellor secretary
+spokesman spokeswoman spokesperson spokespeople spox governor mayor senator sen congressman
+congresswoman representative rep ambassador envoy commander director chairman chairwoman chair
+chairperson leader queen prince princess emir ayatollah pope colonel col gen lt lieutenant maj
+capt captain adm admiral sgt sergeant cdr brig brigadier marshal dr mr mrs ms mx miss sir dame
+lord lady judge attorney prosecutor adviser advisor official officer diplomat aide negotiator
+mufti imam rabbi cardinal bishop archbishop patriarch coordinator commissioner mp lawmaker
+legislator candidate nominee professor prof ceo cfo coo executive founder lawyer analyst
+economist correspondent reporter editor deputy emeritus
+""".split())
+# Heads that are also words in names of people and bodies ("John Major", "General Motors",
+# "Sheikh Hasina", "Speaker" the title and the surname): stripped only before a name of two
+# or more words.
+_AMBIGUOUS_HEADS = frozenset("general major chief head king sheikh speaker justice whip".split())
+# Words that qualify a head ("former", "Foreign" in "Foreign Minister", "Crown" in "Crown Prince").
+_MODIFIERS = frozenset("""
+former ex acting deputy vice assistant top senior junior chief crown prime foreign defence
+defense interior home finance health justice state first supreme grand then outgoing incoming
+interim caretaker de facto lead leading opposition ruling government military army navy air
+police security intelligence foreign-affairs press communications economy economic trade energy
+""".split())
+# Words of the department a role names after "of"/"for" ("Secretary of State", "Minister for
+# Foreign Affairs", "Chief of General Staff", "Director of National Intelligence").
+_DEPARTMENTS = frozenset("""
+state foreign affairs defence defense interior home finance health justice economy economic
+treasury trade energy national intelligence security homeland education staff general armed
+forces army navy air public information communications the and human rights environment
+agriculture transport labour labor culture tourism industry development internal external
+european union commerce relations international
+""".split())
+_CONNECTORS = frozenset(("of", "for"))
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Arabic and other patronymic particles: "Mohammed bin Salman" is Mohammed, son of Salman, so
+# "Salman" alone is not his surname.
+PATRONYMIC = frozenset("bin ibn bint ben bn ould".split())
+# Articles that are written attached or apart and dropped when names are compared.
+_ARTICLES = frozenset("al el ul".split())
+_NAME_STOPWORDS = frozenset("of the and for".split())
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:()[]\"'").casefold()
+
+
+def _is_head(word: str) -> bool:
+    parts = [p for p in _bare(word).split("-") if p]
+    return bool(parts) and all(p in _HEADS or p in _MODIFIERS or p in _AMBIGUOUS_HEADS
+                               for p in parts) and (parts[-1] in _HEADS or parts[-1] in _AMBIGUOUS_HEADS)
+
+
+def _is_modifier(word: str) -> bool:
+    parts = [p for p in _bare(word).split("-") if p]
+    return bool(parts) and all(p in _MODIFIERS for p in parts)
+
+
+def _looks_like_qualifier(word: str) -> bool:
+    """A word that may stand before a title: 'Turkish', 'Kremlin', "Russia's", 'US', 'UN'."""
+    core = word.strip(".,;:()[]\"")
+    if not core:
+        return False
+    if re.search(r"['\u2019]s$", core):
+        return True
+    return core[:1].isupper() or core.isupper()
+
+
+def split_role(name: str) -> tuple[str | None, str]:
+    """Split a leading (or comma-trailing) role off a name: (role as written, name).
+
+    'Turkish Foreign Minister Mevlut Cavusoglu' -> ('Turkish Foreign Minister', 'Mevlut Cavusoglu');
+    'Dmitry Peskov, Kremlin spokesman' -> ('Kremlin spokesman', 'Dmitry Peskov'). A name that
+    would be left empty or only a suffix ('Downing Street spokesperson', 'Martin Luther King Jr')
+    is kept whole, with no role.
+    """
+    text = clean_label(name)
+    if "," in text:
+        left, right = (part.strip() for part in text.split(",", 1))
+        if left and right and any(_is_head(w) for w in right.split()) and not any(
+                _is_head(w) for w in left.split()):
+            return right, left
+    words = text.split()
+    end = 0
+    qualifiers = 0
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if _is_head(word) or _is_modifier(word):
+            i += 1
+            if _is_head(word):
+                end = i
+            continue
+        if end == i and end and _bare(word) in _CONNECTORS:
+            j = i + 1
+            while j < len(words) and _bare(words[j]) in _DEPARTMENTS:
+                j += 1
+            if j == i + 1 and j < len(words) - 2 and words[j][:1].isupper():
+                j += 1  # "President of Turkey Recep Tayyip Erdogan"
+            if j > i + 1:
+                i = end = j
+                continue
+            break
+        if end == 0 and qualifiers < 3 and _looks_like_qualifier(word):
+            qualifiers += 1
+            i += 1
+            continue
+        break
+    rest = words[end:]
+    if not end or not rest or all(_bare(w) in _SUFFIXES for w in rest):
+        return None, text
+    head = _bare(words[end - 1]).split("-")[-1] if end else ""
+    if head in _AMBIGUOUS_HEADS and len(rest) < 2:
+        return None, text
+    if rest[0][:1].islower() and not re.match(r"^(al|el|bin|ibn|de|van|von|da|di)\b", rest[0]):
+        return None, text  # "the spokesman said": not a name after the title
+    return " ".join(words[:end]).rstrip(","), " ".join(rest)
+
+
+_ARABIC_SCRIPT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def fold_name(name: str) -> str:
+    """A name folded for identity: ASCII (anyascii), lower case, apostrophes dropped inside words
+    (Zelens'kiy -> zelenskiy), other punctuation as spaces (al-Assad -> al assad)."""
+    from anyascii import anyascii
+
+    text = unicodedata.normalize("NFC", name.strip())
+    if _ARABIC_SCRIPT.search(text):
+        # The Arabic article is written joined to the word: الأسد is al-Asad.
+        text = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split())
+    text = _APOSTROPHES.sub("", text)
+    ascii_form = _APOSTROPHES.sub("", anyascii(text)).lower()
+    ascii_form = re.sub(r"[^a-z0-9\s]", " ", ascii_form)
+    return _SPACE.sub(" ", ascii_form).strip()
+
+
+_TRANSLIT = (
+    ("dzh", "j"), ("dj", "j"), ("tch", "c"), ("sch", "s"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
+    ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"),
+    ("yu", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "i"), ("ei", "i"), ("yi", "i"), ("iy", "i"),
+    ("ij", "i"), ("y", "i"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@functools.lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    """A folded name word with the usual transliteration variants made equal: Sergey = Sergei,
+    Zelenskyy = Zelenskiy, Chavushoglu = Cavusoglu, Mohammed = Mohamed."""
+    if token.isdigit():
+        return token
+    key = token
+    for old, new in _TRANSLIT:
+        key = key.replace(old, new)
+    return _DOUBLE.sub(r"\1", key)
+
+
+@functools.lru_cache(maxsize=65536)
+def token_skeleton(key: str) -> str:
+    """A token key without its inner vowels (first and last letters kept): Mohamed and Muhammad,
+    Morsi and Mursi share one; Zelenska and Zelenski do not."""
+    if len(key) <= 2:
+        return key
+    return _DOUBLE.sub(r"\1", key[0] + _VOWELS.sub("", key[1:-1]) + key[-1])
+
+
+@functools.lru_cache(maxsize=65536)
+def consonants(key: str) -> str:
+    """Only the consonants of a token key: what an unvowelled (Arabic, Persian, Hebrew) spelling
+    keeps once transliterated. Long vowels written as w/y/h are dropped too."""
+    return _DOUBLE.sub(r"\1", re.sub(r"[aeiouvhi]", "", key))
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """What identity matching compares: the folded name, its word keys, and its shape."""
+
+    norm: str  # folded name: "mevlut cavusoglu"
+    keys: tuple[str, ...]  # transliteration keys of the words, articles and "of/the" dropped
+    compact: str  # the folded letters without spaces: "kimjongun"
+    patronymic: bool  # holds bin/ibn/...: the last word is a father's name, not a surname
+    unvowelled: bool  # written in a script without vowels (Arabic, Persian, Hebrew)
+
+    @property
+    def last(self) -> str:
+        return self.keys[-1] if self.keys else ""
+
+
+@functools.lru_cache(maxsize=16384)
+def name_parts(name: str) -> NameParts:
+    """The parts of a name (with any role already split off) that matching compares."""
+    norm = fold_name(name)
+    words = norm.split()
+    keys = tuple(token_key(w) for w in words if w not in _ARTICLES and w not in _NAME_STOPWORDS)
+    if not keys and words:
+        keys = tuple(token_key(w) for w in words)
+    return NameParts(
+        norm=norm, keys=keys, compact=norm.replace(" ", ""),
+        patronymic=any(w in PATRONYMIC for w in words[1:-1]),
+        unvowelled=bool(_ARABIC_SCRIPT.search(name)),
+    )

@@ -13,8 +13,9 @@ from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from quotetrack.errors import DatabaseError, DuplicateError, NotFoundError, ValidationError
+from quotetrack.identities import OUTLET, SPEAKER, Resolver, Resolving, decide_before_writing, url_domain
 from quotetrack.models import KINDS, Counts, Filters, ImportResult, Statement
-from quotetrack.normalize import clean_label, normalize_name, normalize_text, parse_date
+from quotetrack.normalize import clean_label, fold_name, normalize_name, normalize_text, parse_date
 
 if TYPE_CHECKING:
     from quotetrack.db import Database
@@ -25,7 +26,8 @@ _ID_RE = re.compile(r"^q[a-z0-9]{6}$")
 _TAG_SPLIT = re.compile(r"[;,]")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
 
-EDITABLE = ("text", "kind", "speaker", "outlet", "via", "date", "url", "topic", "tags", "notes")
+EDITABLE = ("text", "kind", "speaker", "outlet", "via", "date", "url", "topic", "tags", "notes",
+            "role")
 
 
 def now() -> str:
@@ -117,18 +119,24 @@ def validate_fields(raw: Mapping[str, Any], *, partial: bool = False) -> dict[st
     if present("speaker"):
         out["speaker"] = validate_name(raw.get("speaker"), "speaker")
     if present("outlet"):
-        out["outlet"] = validate_name(raw.get("outlet"), "outlet")
+        outlet = raw.get("outlet")
+        if (outlet is None or (isinstance(outlet, str) and not outlet.strip())) and _optional(raw.get("url")):
+            # No outlet but a link: the outlet is the link's site (www. dropped).
+            outlet = url_domain(str(raw.get("url")))
+            if outlet is None:
+                raise ValidationError("outlet", "is empty, and the url has no web domain to take it from")
+        out["outlet"] = validate_name(outlet, "outlet")
     if present("via"):
         out["via"] = validate_name(raw.get("via"), "via", required=False)
     if present("date"):
         value = raw.get("date")
         out["date"] = parse_date(value if isinstance(value, str) else ("" if value is None else str(value)))
-    for name in ("url", "topic", "notes"):
+    for name in ("url", "topic", "notes", "role"):
         if present(name):
             value = _optional(raw.get(name))
             if value is not None:
                 _check_storable(value, name)
-            if name == "topic" and value is not None:
+            if name in ("topic", "role") and value is not None:
                 value = clean_label(value)
             if name == "url" and value is not None:
                 value = value.strip()
@@ -171,40 +179,11 @@ def _folded_name(name: str) -> str:
     return normalize_name(name)
 
 
-class _Names:
-    """Speaker or outlet ids by exact (cleaned) name, created on first use."""
-
-    def __init__(self, db: Database, table: str):
-        self.db = db
-        self.table = table
-        self.cache: dict[str, int] = {}
-
-    def lookup(self, name: str) -> int | None:
-        if name in self.cache:
-            return self.cache[name]
-        row = self.db.execute(f"SELECT id FROM {self.table} WHERE name = ?", [name]).fetchone()
-        if row:
-            self.cache[name] = row[0]
-            return row[0]
-        return None
-
-    def get_or_create(self, name: str) -> int:
-        found = self.lookup(name)
-        if found is not None:
-            return found
-        cur = self.db.execute(
-            f"INSERT INTO {self.table} (name, norm, created_at) VALUES (?, ?, ?)",
-            [name, normalize_name(name) or name.casefold(), now()],
-        )
-        self.cache[name] = cur.lastrowid
-        return cur.lastrowid
-
-
 # ---------------------------------------------------------------- reading
 
 _SELECT = """
 SELECT s.id, s.text, s.kind, sp.name AS speaker, o.name AS outlet, s.date, v.name AS via,
-       s.url, s.topic, s.tags, s.notes, s.added_at, s.updated_at
+       s.url, s.topic, s.tags, s.notes, s.added_at, s.updated_at, s.role
 FROM statements s
 JOIN speakers sp ON sp.id = s.speaker_id
 JOIN outlets o ON o.id = s.outlet_id
@@ -213,11 +192,11 @@ LEFT JOIN outlets v ON v.id = s.via_id
 
 
 def _row_to_statement(row: Mapping[str, Any] | tuple) -> Statement:
-    (sid, text, kind, speaker, outlet, date, via, url, topic, tags, notes, added, updated) = row
+    (sid, text, kind, speaker, outlet, date, via, url, topic, tags, notes, added, updated, role) = row
     return Statement(
         id=sid, text=text, kind=kind, speaker=speaker, outlet=outlet, date=date, via=via,
         url=url, topic=topic, tags=tuple(json.loads(tags or "[]")), notes=notes,
-        added_at=added, updated_at=updated,
+        added_at=added, updated_at=updated, role=role,
     )
 
 
@@ -225,14 +204,20 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     args: list[Any] = []
     if filters.speaker:
-        clauses.append("s.speaker_id IN (SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\')")
+        # Any spelling of the speaker counts: --speaker cavusoglu finds Çavuşoğlu's statements.
+        clauses.append("s.speaker_id IN (SELECT owner_id FROM speaker_aliases WHERE norm LIKE ? ESCAPE '\\')")
         args.append(_like(filters.speaker))
     if filters.outlet:
         clauses.append(
-            "(s.outlet_id IN (SELECT id FROM outlets WHERE norm LIKE ? ESCAPE '\\')"
-            " OR s.via_id IN (SELECT id FROM outlets WHERE norm LIKE ? ESCAPE '\\'))"
+            "(s.outlet_id IN (SELECT owner_id FROM outlet_aliases WHERE norm LIKE ? ESCAPE '\\')"
+            " OR s.via_id IN (SELECT owner_id FROM outlet_aliases WHERE norm LIKE ? ESCAPE '\\'))"
         )
         args += [_like(filters.outlet)] * 2
+    if filters.side:
+        from quotetrack.identities import side_clause
+
+        clauses.append(side_clause("s.speaker_id"))
+        args.append(fold_name(filters.side))
     if filters.since:
         clauses.append("s.date_end >= ?")
         args.append(parse_date(filters.since, "--since").first_day.isoformat())
@@ -252,7 +237,7 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
 
 
 def _like(name: str) -> str:
-    norm = normalize_name(name) or name.casefold()
+    norm = fold_name(name) or name.casefold()
     escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -335,19 +320,27 @@ def counts(db: Database) -> Counts:
         return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     return Counts(
-        statements=count("statements"), speakers=count("speakers"),
-        outlets=count("outlets"), conflicts=count("conflicts"),
+        statements=count("statements"), speakers=count("speakers WHERE merged_into IS NULL"),
+        outlets=count("outlets WHERE merged_into IS NULL"), conflicts=count("conflicts"),
     )
 
 
 def find_duplicate(db: Database, speaker: str, outlet: str, date: str, text: str) -> str | None:
-    """The id of a stored statement with the same speaker, outlet, date and normalised text."""
+    """The id of a stored statement by the same speaker and outlet (as identities: any known
+    spelling), on the same date, with the same normalised text."""
+    from quotetrack.identities import lookup
+
+    speaker_id = lookup(db, SPEAKER, speaker).exact_id
+    outlet_id = lookup(db, OUTLET, outlet).exact_id
+    if speaker_id is None or outlet_id is None:
+        return None
+    return _duplicate_of(db, speaker_id, outlet_id, date, normalize_text(text))
+
+
+def _duplicate_of(db: Database, speaker_id: int, outlet_id: int, date: str, text_norm: str) -> str | None:
     row = db.execute(
-        """SELECT s.id FROM statements s
-           JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id
-           WHERE sp.name = ? AND o.name = ? AND s.date = ? AND s.text_norm = ? LIMIT 1""",
-        [speaker, outlet, date, normalize_text(text)],
-    ).fetchone()
+        "SELECT id FROM statements WHERE speaker_id = ? AND outlet_id = ? AND date = ? "
+        "AND text_norm = ? LIMIT 1", [speaker_id, outlet_id, date, text_norm]).fetchone()
     return row[0] if row else None
 
 
@@ -378,30 +371,45 @@ def write_transaction(db: Database) -> Iterator[None]:
 
 
 _INSERT = """INSERT INTO statements (id, text, text_norm, kind, speaker_id, outlet_id, via_id, date,
-               date_start, date_end, url, topic, tags, notes, added_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+               date_start, date_end, url, topic, tags, notes, added_at, updated_at, role,
+               speaker_alias_id, outlet_alias_id, via_alias_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
-def _row_values(fields: dict[str, Any], speakers: _Names, outlets: _Names, statement_id: str,
+class _Identities:
+    """The speaker and outlet resolvers of one write."""
+
+    def __init__(self, db: Database, resolving: Resolving | None, *, write: bool = True):
+        self.speakers = Resolver(db, SPEAKER, resolving, write=write)
+        self.outlets = Resolver(db, OUTLET, resolving, write=write)
+
+    def resolve(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """speaker_id, outlet_id, via_id with the spellings used and the role given."""
+        speaker_id, speaker_alias, role = self.speakers.resolve(fields["speaker"])
+        outlet_id, outlet_alias, _ = self.outlets.resolve(fields["outlet"])
+        via_id = via_alias = None
+        if fields.get("via"):
+            via_id, via_alias, _ = self.outlets.resolve(fields["via"])
+        return {"speaker_id": speaker_id, "speaker_alias_id": speaker_alias,
+                "outlet_id": outlet_id, "outlet_alias_id": outlet_alias, "via_id": via_id,
+                "via_alias_id": via_alias, "role": fields.get("role") or role}
+
+
+def _row_values(fields: dict[str, Any], ids: dict[str, Any], statement_id: str,
                 added_at: str, updated_at: str | None, text_norm: str | None = None) -> list[Any]:
     date = fields["date"]
     return [
         statement_id, fields["text"], text_norm or normalize_text(fields["text"]), fields["kind"],
-        speakers.get_or_create(fields["speaker"]), outlets.get_or_create(fields["outlet"]),
-        outlets.get_or_create(fields["via"]) if fields.get("via") else None,
+        ids["speaker_id"], ids["outlet_id"], ids["via_id"],
         date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
         fields.get("url"), fields.get("topic"), _tags_json(fields.get("tags")),
-        fields.get("notes"), added_at, updated_at,
+        fields.get("notes"), added_at, updated_at, ids["role"],
+        ids["speaker_alias_id"], ids["outlet_alias_id"], ids["via_alias_id"],
     ]
 
 
 def _tags_json(tags) -> str:
     return json.dumps(list(tags)) if tags else "[]"  # most statements have none: skip the encoder
-
-
-def _insert_row(db: Database, fields: dict[str, Any], speakers: _Names, outlets: _Names,
-                statement_id: str, added_at: str, updated_at: str | None) -> None:
-    db.execute(_INSERT, _row_values(fields, speakers, outlets, statement_id, added_at, updated_at))
 
 
 def _insert_many(db: Database, values: list[list[Any]]) -> None:
@@ -425,24 +433,32 @@ def _insert_many(db: Database, values: list[list[Any]]) -> None:
     db.execute(trigger[0])
 
 
-def add_statement(db: Database, *, force: bool = False, **raw: Any) -> Statement:
+def add_statement(db: Database, *, force: bool = False, resolving: Resolving | None = None,
+                  **raw: Any) -> Statement:
     """Validate and store one statement; returns it with its new id.
+
+    The speaker, outlet and relay resolve to identities (see quotetrack.identities); a leading
+    title is kept as the statement's role. `resolving` says how close matches are decided and
+    collects them for the caller to report.
 
     Raises ValidationError for a bad field and DuplicateError when the same statement is stored,
     unless force=True.
     """
     fields = validate_fields(raw)
+    resolving = resolving or Resolving()
+    decide_before_writing(db, resolving, [("speaker", fields["speaker"]), ("outlet", fields["outlet"]),
+                                          ("outlet", fields.get("via"))])
     with write_transaction(db):
+        ids = _Identities(db, resolving).resolve(fields)
         if not force:
-            existing = find_duplicate(db, fields["speaker"], fields["outlet"], fields["date"].iso,
-                                      fields["text"])
+            existing = _duplicate_of(db, ids["speaker_id"], ids["outlet_id"], fields["date"].iso,
+                                     normalize_text(fields["text"]))
             if existing:
                 raise DuplicateError(existing)
         key = _dedupe_key(fields["speaker"], fields["outlet"], fields["date"].iso,
                           normalize_text(fields["text"]))
         statement_id = make_id(key, None, is_taken=lambda c: _id_exists(db, c))
-        _insert_row(db, fields, _Names(db, "speakers"), _Names(db, "outlets"),
-                    statement_id, now(), None)
+        db.execute(_INSERT, _row_values(fields, ids, statement_id, now(), None))
     return get_statement(db, statement_id)
 
 
@@ -450,8 +466,12 @@ def _id_exists(db: Database, statement_id: str) -> bool:
     return db.execute("SELECT 1 FROM statements WHERE id = ?", [statement_id]).fetchone() is not None
 
 
-def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False) -> ImportResult:
+def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False,
+             resolving: Resolving | None = None) -> ImportResult:
     """Store already-validated rows in one transaction, skipping exact duplicates.
+
+    Names resolve to identities as in `add_statement` (nobody is asked: a close match is used
+    only above the strict threshold, and reported in the result's `matches`).
 
     A row that repeats a stored statement (same speaker, outlet, date and normalised text) is
     skipped. A row that repeats an earlier row of the same batch is skipped too, unless both
@@ -461,29 +481,35 @@ def add_many(db: Database, rows: list[dict[str, Any]], *, dry_run: bool = False)
     A row may carry `id`, `added_at` and `updated_at` (from an export); the id is kept when it is
     free, and a new one is given when another statement holds it.
     """
+    resolving = resolving or Resolving()
+    resolving.ask = None
     # Read what is stored inside the write transaction, so a concurrent add cannot slip in
     # between the duplicate check and the inserts.
     with (nullcontext() if dry_run else write_transaction(db)):
-        return _add_many(db, rows, dry_run)
+        result = _add_many(db, rows, dry_run, resolving)
+    return ImportResult(added=result.added, skipped_duplicates=result.skipped_duplicates,
+                        renumbered=result.renumbered, dry_run=dry_run,
+                        matches=tuple(resolving.matches))
 
 
-def _add_many(db: Database, rows: list[dict[str, Any]], dry_run: bool) -> ImportResult:
+def _add_many(db: Database, rows: list[dict[str, Any]], dry_run: bool,
+              resolving: Resolving) -> ImportResult:
     taken = {row[0] for row in db.execute("SELECT id FROM statements")}
     stored_keys = {
         f"{r[0]}|{r[1]}|{r[2]}|{r[3]}"
-        for r in db.execute(
-            """SELECT sp.name, o.name, s.date, s.text_norm FROM statements s
-               JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id"""
-        )
+        for r in db.execute("SELECT speaker_id, outlet_id, date, text_norm FROM statements")
     }
     batch_ids: dict[str, set[str | None]] = {}
     added = skipped = renumbered = 0
-    speakers, outlets = _Names(db, "speakers"), _Names(db, "outlets")
+    identities = _Identities(db, resolving, write=not dry_run)
     values: list[list[Any]] = []
     stamp = now()
     for fields in rows:
         text_norm = normalize_text(fields["text"])
-        exact_key = f"{fields['speaker']}|{fields['outlet']}|{fields['date'].iso}|{text_norm}"
+        ids = identities.resolve(fields)
+        speaker_key = ids["speaker_id"] if ids["speaker_id"] is not None else "new:" + fields["speaker"]
+        outlet_key = ids["outlet_id"] if ids["outlet_id"] is not None else "new:" + fields["outlet"]
+        exact_key = f"{speaker_key}|{outlet_key}|{fields['date'].iso}|{text_norm}"
         wanted = fields.get("id")
         earlier = batch_ids.get(exact_key)
         if exact_key in stored_keys or (
@@ -502,7 +528,7 @@ def _add_many(db: Database, rows: list[dict[str, Any]], dry_run: bool) -> Import
         taken.add(statement_id)
         added += 1
         if not dry_run:
-            values.append(_row_values(fields, speakers, outlets, statement_id,
+            values.append(_row_values(fields, ids, statement_id,
                                       fields.get("added_at") or stamp, fields.get("updated_at"),
                                       text_norm))
     if values:
@@ -531,8 +557,12 @@ def validate_import_extras(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any], *,
-                     force: bool = False) -> Statement:
-    """Change fields of a stored statement; its id stays the same."""
+                     force: bool = False, resolving: Resolving | None = None) -> Statement:
+    """Change fields of a stored statement; its id stays the same.
+
+    A new speaker, outlet or relay resolves to an identity as in `add_statement`; a new speaker
+    given with a title replaces the role, unless a role is given too.
+    """
     current = get_statement(db, statement_id)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
@@ -542,24 +572,35 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
     fields = validate_fields(changes, partial=True)
     merged = current.to_dict()
     merged.update({k: v for k, v in fields.items()})
+    if "speaker" in fields and "role" not in fields:
+        merged["role"] = None  # the new speaker's own title, if it has one
     date = merged["date"] if not isinstance(merged["date"], str) else parse_date(merged["date"])
+    merged["date"] = date
+    resolving = resolving or Resolving()
+    decide_before_writing(db, resolving, [(which, fields[name]) for which, name in
+                                          (("speaker", "speaker"), ("outlet", "outlet"), ("outlet", "via"))
+                                          if fields.get(name)])
     with write_transaction(db):
+        ids = _Identities(db, resolving).resolve(merged)
+        if "speaker" not in fields and "role" not in fields:
+            ids["role"] = current.role
         if not force:
-            dup = find_duplicate(db, merged["speaker"], merged["outlet"], date.iso, merged["text"])
+            dup = _duplicate_of(db, ids["speaker_id"], ids["outlet_id"], date.iso,
+                                normalize_text(merged["text"]))
             if dup and dup != current.id:
                 raise DuplicateError(dup)
-        speakers, outlets = _Names(db, "speakers"), _Names(db, "outlets")
         db.execute(
             """UPDATE statements SET text = ?, text_norm = ?, kind = ?, speaker_id = ?, outlet_id = ?,
                    via_id = ?, date = ?, date_start = ?, date_end = ?, url = ?, topic = ?, tags = ?,
-                   notes = ?, updated_at = ? WHERE id = ?""",
+                   notes = ?, updated_at = ?, role = ?, speaker_alias_id = ?, outlet_alias_id = ?,
+                   via_alias_id = ? WHERE id = ?""",
             [
                 merged["text"], normalize_text(merged["text"]), merged["kind"],
-                speakers.get_or_create(merged["speaker"]), outlets.get_or_create(merged["outlet"]),
-                outlets.get_or_create(merged["via"]) if merged.get("via") else None,
+                ids["speaker_id"], ids["outlet_id"], ids["via_id"],
                 date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
                 merged.get("url"), merged.get("topic"), json.dumps(list(merged.get("tags") or ())),
-                merged.get("notes"), now(), current.id,
+                merged.get("notes"), now(), ids["role"], ids["speaker_alias_id"],
+                ids["outlet_alias_id"], ids["via_alias_id"], current.id,
             ],
         )
     return get_statement(db, current.id)

@@ -324,7 +324,7 @@ def test_imported_ids_and_timestamps_are_kept_and_a_taken_id_is_replaced(db, tmp
 def test_export_writes_csv_to_standard_output_by_default(run):
     statement_id = run(*add_args('He said "yes", then left.')).stdout.strip()
     result = run("export")
-    assert result.stdout_bytes.startswith(b"id,text,kind,speaker,outlet,via,date,url,topic,tags,notes,added_at,updated_at\r\n")
+    assert result.stdout_bytes.startswith(b"id,text,kind,speaker,outlet,via,date,url,topic,tags,notes,added_at,updated_at,role\r\n")
     [row] = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode(), newline="")))
     assert (row["id"], row["text"]) == (statement_id, 'He said "yes", then left.')
 

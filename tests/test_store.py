@@ -54,9 +54,9 @@ def test_text_is_stored_and_read_back_exactly(db, text):
 
 
 def test_names_in_any_script_are_stored_as_given(db):
-    stored = add(db, speaker="Recep Tayyip Erdoğan", outlet="Аль-Джазира", via="الجزيرة")
+    stored = add(db, speaker="Recep Tayyip Erdoğan", outlet="Аль-Джазира", via="العربية")
     again = get_statement(db, stored.id)
-    assert (again.speaker, again.outlet, again.via) == ("Recep Tayyip Erdoğan", "Аль-Джазира", "الجزيرة")
+    assert (again.speaker, again.outlet, again.via) == ("Recep Tayyip Erdoğan", "Аль-Джазира", "العربية")
 
 
 def test_a_one_megabyte_text_is_accepted(db):

@@ -1,0 +1,133 @@
+"""How close two names are as identities: a score in 0..100 and why, from their NameParts.
+
+The score is built so that one threshold separates "the same person, spelled otherwise" from
+"someone else with a similar name" (measured on data/aliases/ by benchmarks/eval_aliases.py):
+
+- 100  the same words once transliteration variants are made equal (Sergey/Sergei Lavrov,
+       Zelenskyy/Zelenskiy, Chavushoglu/Cavusoglu, Bashar al-Assad/Bashar Assad);
+- 98   the same letters spaced otherwise (Kim Jong-un/Kim Jongun);
+- 97   the same words in another order (Ministry of Defence/Defence Ministry);
+- 93   a surname alone, equal to a person's last word (Cavusoglu/Mevlut Cavusoglu), never a
+       father's name after bin/ibn (Salman is not Mohammed bin Salman);
+- 92   the last words of a longer name (Tayyip Erdogan/Recep Tayyip Erdogan);
+- else the weaker of the first-word and the last-word similarities, each 100 when equal, 92
+       when only the inner vowels differ (Mohamed/Muhammad, Morsi/Mursi), else the edit ratio;
+       capped at 60 when both names have middle words that differ (George H. W. / George W.
+       Bush) and at 85 for a surname that is only close.
+
+Words with digits must be equal, and unvowelled spellings (Arabic, Persian, Hebrew script)
+are compared on consonants only.
+"""
+
+from __future__ import annotations
+
+from quotetrack.normalize import NameParts, PATRONYMIC, consonants, token_skeleton
+
+# At or above AUTO_SCORE a match is used without asking (and reported); at or above
+# PROPOSE_SCORE a person at a terminal is asked. Chosen on data/aliases/ (see its README).
+AUTO_SCORE = 90.0
+PROPOSE_SCORE = 75.0
+# A best match this close to the next identity's is ambiguous: it is asked, never automatic.
+AMBIGUITY_MARGIN = 3.0
+
+# Words of bodies, not people: a surname-only match never picks one of these.
+INSTITUTION_WORDS = frozenset("""
+ministry ministri agency administration bureau service commission office department committee
+council organization organisation organisatie government presidency palace party army police
+company corporation inc ltd co airlines airline bank board team authority court parliament
+assembly union nations institute university hospital centre center foundation group forces
+command embassy federation association network news press agentstvo kremlin
+""".split())
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(a, b) * 100.0
+
+
+def word_similarity(a: str, b: str, unvowelled: bool = False) -> float:
+    """Two word keys: 100 equal, 92 same consonant frame, 90 initial of the other, else ratio."""
+    if a == b:
+        return 100.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    if len(a) == 1 or len(b) == 1:
+        return 88.0 if a[0] == b[0] else 0.0
+    if unvowelled:
+        ca, cb = consonants(a), consonants(b)
+        if ca == cb and len(ca) >= 2:
+            return 92.0
+        return _ratio(ca, cb) * 0.9
+    sa, sb = token_skeleton(a), token_skeleton(b)
+    if sa == sb and len(sa) >= 4:
+        return 92.0
+    return _ratio(a, b)
+
+
+def looks_institutional(parts: NameParts) -> bool:
+    return any(key in INSTITUTION_WORDS for key in parts.keys) or any(
+        word in INSTITUTION_WORDS for word in parts.norm.split())
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...], unvowelled: bool) -> bool:
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(word_similarity(x, y, unvowelled) >= 88 for x, y in zip(a, b))
+
+
+def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) -> tuple[float, str]:
+    """How likely `candidate` names the same identity as `query`, 0..100, and a word for why.
+
+    `people=False` (outlets) keeps only the whole-name comparisons: a surname rule would make
+    "CNN Turk" and "CNN" one outlet.
+    """
+    q, c = query.keys, candidate.keys
+    if not q or not c:
+        return 0.0, "none"
+    if q == c:
+        return 100.0, "spelling"
+    digits_q = sorted(k for k in q if any(ch.isdigit() for ch in k))
+    digits_c = sorted(k for k in c if any(ch.isdigit() for ch in k))
+    if digits_q != digits_c:
+        return 0.0, "numbers differ"
+    if query.compact == candidate.compact:
+        return 98.0, "spacing"
+    if sorted(q) == sorted(c):
+        return 97.0, "word order"
+    unvowelled = query.unvowelled or candidate.unvowelled
+    if unvowelled and [consonants(k) for k in q] == [consonants(k) for k in c] and all(
+            len(consonants(k)) >= 2 for k in q):
+        return 94.0, "transliteration"
+    if not people:
+        whole = _ratio(" ".join(q), " ".join(c))
+        return min(whole, 89.0), "close spelling"
+    if len(q) == 1 or len(c) == 1:
+        single, full = (query, candidate) if len(q) == 1 else (candidate, query)
+        if len(full.keys) < 2 or full.patronymic or looks_institutional(full):
+            return min(_ratio(single.keys[0], full.last), 70.0), "close spelling"
+        if single.keys[0] == full.last and len(single.keys[0]) >= 4:
+            return 93.0, "surname"
+        similarity = word_similarity(single.keys[0], full.last, unvowelled)
+        return min(similarity, 85.0) - 5.0, "close surname"
+    if query.patronymic or candidate.patronymic:
+        # Mohammed bin Salman, Mohammed bin Nayef: every word counts, in order.
+        if len(q) != len(c):
+            return 60.0, "different father's name"
+        worst = min(word_similarity(x, y, unvowelled) for x, y in zip(q, c))
+        return worst, "close spelling"
+    shorter, longer = (q, c) if len(q) < len(c) else (c, q)
+    if len(shorter) >= 2 and longer[-len(shorter):] == shorter and shorter[0] not in PATRONYMIC:
+        return 92.0, "short form"
+    first = word_similarity(q[0], c[0], unvowelled)
+    last = word_similarity(q[-1], c[-1], unvowelled)
+    score = min(first, last)
+    if not _middles_agree(q[1:-1], c[1:-1], unvowelled):
+        score = min(score, 60.0)
+    if last < 100.0:
+        score = min(score, 92.0)
+    if len(q) != len(c):
+        score -= 1.0  # a middle name given on one side only
+    return score, "close spelling"
