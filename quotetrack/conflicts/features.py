@@ -27,7 +27,7 @@ def version() -> str:
 
 _TOKEN = re.compile(
     r"\d[\d,.]*\d|\d"  # figures
-    r"|[^\W\d_](?:[^\W_]|['\u2019](?=[^\W\d_])|-(?=[^\W_]))*"  # words, with inner apostrophes/hyphens
+    r"|[^\W\d_](?:[^\W_]|['\u2019](?=[^\W\d_]))*"  # words, with inner apostrophes
     r"|%|\$|€|£|[.!?;:,()\"\u201c\u201d]"
 )
 _CLAUSE_BREAK = frozenset([";", ":", ".", "!", "?", "(", ")", "\"", "\u201c", "\u201d",
@@ -349,7 +349,15 @@ def _predicate(words: list[str], tokens: list[list], scope: list[int]) -> int:
     for i in scope:
         if _verb_like(words[i]) or tokens[i][0] in _contrary():
             return i
-    return scope[0]
+    return next((i for i in scope if not tokens[i][2]), scope[0])
+
+
+def _predicates(words: list[str], tokens: list[list], scope: list[int], head: int) -> list[int]:
+    """Every predicate a negation may deny, the main one first ('reports that he was detained
+    or killed are false' denies both)."""
+    others = [i for i in scope if i != head and not tokens[i][2]
+              and (_verb_like(words[i]) or tokens[i][0] in _contrary())]
+    return [head] + others
 
 
 def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
@@ -386,6 +394,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i += 1
             continue
         postfix = next((p for p in lexicon.POSTFIX_NEGATION if tuple(words[i:i + len(p)]) == p), None)
+        if (postfix is None and word in _BE and i + 2 < n and words[i + 1].endswith("ly")
+                and words[i + 2] in lexicon.POSTFIX_WORDS):
+            postfix = (word, words[i + 1], words[i + 2])  # 'are absolutely false'
         if postfix:
             clause_start = i
             while clause_start > 0 and words[clause_start - 1] not in (";", ":", ".", "!", "?", "but"):
@@ -398,6 +409,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 negations.append({
                     "kind": "postfix", "cue": [tokens[i][3], tokens[i + len(postfix) - 1][4]],
                     "cue_index": i, "head": head, "scope": scope, "thing": scope[0],
+                    "heads": _predicates(words, tokens, scope, head),
                     "subject": subject_before(tokens, words, head) if head != scope[0] else "",
                     "agent": agent, "patient": patient, "proposition": scope,
                 })
@@ -410,7 +422,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             if word in lexicon.NP_NEGATION:
                 kind = "np"
             if word == "not" and i + 1 < n and words[i + 1] in ("a", "any", "one", "single", "anyone", "anything"):
-                kind = "np"
+                # 'was not a riot' denies a description; 'not a single system crossed' a thing
+                kind = "verbal" if i > 0 and words[i - 1] in _BE and words[i + 1] in ("a", "an") else "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
             if word == "not" and i + 1 < n and words[i + 1] in ("only", "just"):
@@ -419,6 +432,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             if word == "neither" or (word == "nor" and i > 0 and words[i - 1] == "neither"):
                 i += 1
                 continue  # "neither X nor Y did Z": too tangled to say what is denied
+            if word == "never" and i > 1 and words[i - 1] in ("has", "had", "have") and words[i - 2] == "there":
+                kind = "np"  # 'there has never been a programme' denies that it existed
         elif tokens[i][0] in neg_verbs and tokens[i][1]:
             cue_end = i + 1
         else:
@@ -429,6 +444,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         if not cue_end:
             i += 1
             continue
+        if word in ("no", "not") and i + 2 < n and words[i + 1] in ("more", "less", "fewer") and words[i + 2] == "than":
+            i += 3
+            continue  # 'no more than eight' bounds a figure, it denies nothing
         j = cue_end
         while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
             j += 1
@@ -450,17 +468,22 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i = cue_end
             continue
         scope_end = _clause_end(tokens, words, j, limit=7)
-        # names are not what a negation denies ('not Justin Bieber's song'): skip them
-        scope = [k for k in range(j, scope_end) if tokens[k][1] and not tokens[k][2]]
+        # names and figures are not what a negation denies ('not Justin Bieber's song')
+        scope = [k for k in range(j, scope_end) if tokens[k][1] and not tokens[k][2]
+                 and words[k] not in _NUMBER_WORDS]
         if not scope:
             i = cue_end
             continue
         verb = -1
+        thing = scope[0]
         if kind == "np":
             # the thing denied runs to the first function word; a verb after an auxiliary follows
             k = j
             while k < scope_end and tokens[k][1]:
                 k += 1
+            run = [m for m in range(j, k) if m in scope]
+            if run:
+                thing = run[-1]  # the head noun: 'deaths' in 'no radiation-related deaths'
             aux = next((m for m in range(k, scope_end) if words[m] in lexicon.AUXILIARIES), -1)
             if aux >= 0:
                 later = [m for m in range(aux + 1, scope_end) if tokens[m][1]]
@@ -468,10 +491,12 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                     verb = later[0]
             else:
                 verb = next((m for m in range(k, scope_end) if tokens[m][1] and _verb_like(words[m])), -1)
-            head = verb if verb >= 0 else scope[0]
+            head = verb if verb >= 0 else thing
             if verb >= 0 and words[verb] in lexicon.PERCEPTION:
                 # 'no poison was found' denies the poison, not the finding
-                head, verb, kind = scope[0], -1, "perceived"
+                head, verb, kind = thing, -1, "perceived"
+            elif verb >= 0 and verb == thing:
+                kind = "verbal"  # 'none of them will turn': no thing, just a denied act
         else:
             head = scope[0] if kind == "perceived" else (
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
@@ -483,13 +508,14 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
             clause_start -= 1
         negations.append({
+            "heads": _predicates(words, tokens, scope, head) if after_evidence else [head],
             "agent": agent, "patient": patient,
             "proposition": [k for k in range(clause_start, scope_end) if tokens[k][1] and k != i],
             "kind": "existential" if kind == "np" and verb < 0 else kind,
             "cue": [tokens[i][3], tokens[cue_end - 1][4]],
             "cue_index": i,
             "head": head,
-            "thing": scope[0],
+            "thing": thing,
             "scope": scope,
             "subject": subject,
         })
@@ -558,7 +584,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         # nearest event word in the same sentence
         best = None
         for k in range(max(0, fig.start - 10), min(len(tokens), fig.end + 12)):
-            if tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start):
+            if (tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start)
+                    and not _sentence_not_killing(words, k)):
                 # an event word after the figure ('4,000 injured') binds before one before it,
                 # and one across an 'and' ('one died and 99 remain unaccounted') binds weakly
                 distance = fig.start - k if k < fig.start else k - fig.end + 0.5
@@ -584,6 +611,14 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "index": fig.start, "subject": subject_before(tokens, words, fig.start),
         })
     return out
+
+
+def _sentence_not_killing(words: list[str], k: int) -> bool:
+    """'sentenced to death', 'the death penalty': a death word that counts no dead."""
+    before = words[k - 2:k]
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return (len(before) == 2 and before[1] == "to" and before[0].startswith("sentenc")) or after in (
+        "penalty", "sentence", "sentences", "row", "threat", "threats")
 
 
 def _same_sentence(tokens, words, a: int, b: int) -> bool:

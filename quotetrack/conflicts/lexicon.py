@@ -38,7 +38,8 @@ reject rejects rejected rejecting dismiss dismisses dismissed dismissing
 """.split())
 NEGATION_PHRASES = (
     ("no", "longer"), ("lack", "of"), ("absence", "of"), ("far", "from"), ("impossible",),
-    ("not", "possible"), ("untrue",), ("unfounded",), ("baseless",),
+    ("not", "possible"), ("untrue",), ("unfounded",), ("baseless",), ("rather", "than"),
+    ("instead", "of"),
 )
 # Cues that deny what comes before them ("a rocket attack is ruled out", "the claim ... is false").
 POSTFIX_NEGATION = (
@@ -47,6 +48,11 @@ POSTFIX_NEGATION = (
     ("is", "not", "true"), ("are", "not", "true"), ("was", "not", "true"), ("is", "a", "lie"),
     ("is", "fake"), ("are", "groundless"), ("is", "groundless"), ("is", "unfounded"),
     ("are", "unfounded"), ("is", "nonsense"), ("is", "fabricated"), ("are", "fabricated"),
+    ("are", "lies"), ("is", "lies"), ("were", "false"), ("were", "untrue"),
+    ("do", "not", "correspond", "to", "reality"), ("does", "not", "correspond", "to", "reality"),
+    ("did", "not", "correspond", "to", "reality"), ("is", "not", "true"), ("has", "no", "basis"),
+    ("have", "no", "basis"), ("is", "a", "fabrication"), ("is", "disinformation"),
+    ("are", "disinformation"), ("is", "fake", "news"), ("is", "a", "fake"),
 )
 # Nouns that stand between a negation and what it denies: "no evidence that X" denies X.
 # Verbs of finding out: 'we have not seen fraud' denies the fraud, not the seeing.
@@ -107,6 +113,9 @@ SYNONYMS = {
     "responsibility": "guilty", "responsible": "guilty", "culpable": "guilty", "blame": "guilty",
     "blamed": "guilty", "rigged": "rig", "stolen": "rig", "fraudulent": "fraud",
     "informed": "notify", "inform": "notify",
+    "murder": "kill", "murdered": "kill", "premeditated": "plan", "planned": "plan",
+    "turnout": "person", "crowd": "person", "attendance": "person", "participants": "person",
+    "protesters": "person", "demonstrators": "person", "marchers": "person",
     "airliner": "plane", "aircraft": "plane", "jet": "plane", "jetliner": "plane", "flight": "plane",
     "rocket": "missile", "missiles": "missile", "rockets": "missile",
     "arms": "weapon", "weapons": "weapon", "weaponry": "weapon",
@@ -117,7 +126,7 @@ SYNONYMS = {
     "probable": "likely", "improbable": "unlikely",
     "citizens": "citizen", "nationals": "citizen", "national": "citizen",
     # American and British spellings
-    "self-defense": "self-defence", "defense": "defence", "offense": "offence",
+    "defense": "defence", "offense": "offence",
     "neutralize": "neutralise", "authorize": "authorise", "authorized": "authorised",
     "criticize": "criticise", "criticized": "criticised", "recognize": "recognise",
     "recognized": "recognised", "organization": "organisation", "favor": "favour",
@@ -128,6 +137,10 @@ PHRASAL = {
     ("brought", "down"): "strike", ("bring", "down"): "strike", ("shot", "down"): "strike",
     ("shoot", "down"): "strike",
     ("pulled", "out"): "withdraw", ("pull", "out"): "withdraw", ("backed", "out"): "withdraw",
+    ("got", "out"): "leave", ("get", "out"): "leave", ("gone", "out"): "leave",
+    ("turn", "in"): "surrender", ("turned", "in"): "surrender", ("turning", "around"): "return",
+    ("turned", "around"): "return", ("turn", "around"): "return", ("turned", "back"): "return",
+    ("going", "back"): "return", ("went", "back"): "return", ("go", "back"): "return",
     ("turned", "down"): "reject", ("turn", "down"): "reject", ("set", "up"): "establish",
 }
 
@@ -158,6 +171,8 @@ CONTRARY_PAIRS = (
     ("possible", "impossible"), ("stable", "unstable"), 
     ("likely", "unlikely"), ("attack", "accident"), ("secure", "rig"), ("fair", "rig"),
     ("guilty", "acquit"), ("convict", "acquit"), ("true", "mislead"), ("honest", "mislead"),
+    ("accurate", "lie"), ("accurate", "inaccurate"), ("accurate", "false"), ("true", "lie"),
+    ("patriot", "traitor"),
 )
 # Contrary pairs about quantities that move: rising prices and falling prices a month apart
 # are both true, so these are compared only for close dates. The others hold across months.
@@ -221,3 +236,5 @@ understood won written driven given taken seen known shown chosen spoken stolen 
 forgotten hidden risen fallen beaten eaten done gone begun drunk thrown flown grown drawn worn torn
 sworn shot fled led fed dealt meant swept sold bound ground wound withdrawn overthrown shaken woken
 """.split())
+# Words that, after 'is/are' and an adverb, call what precedes untrue ('are absolutely false').
+POSTFIX_WORDS = frozenset("false untrue baseless groundless unfounded lies fabricated nonsense wrong".split())

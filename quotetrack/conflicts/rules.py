@@ -139,10 +139,10 @@ def _subjects_clash(sa: str, sb: str) -> bool:
 
 # ---------------------------------------------------------------- polarity
 
-def polarity(a: Item, b: Item) -> list[Finding]:
+def polarity(a: Item, b: Item, *, same: bool = False) -> list[Finding]:
     """The same proposition asserted in one account and denied in the other."""
-    found = _polarity_one_way(a, b, flipped=False) + _polarity_one_way(b, a, flipped=True)
-    return found
+    return (_polarity_one_way(a, b, flipped=False, same=same)
+            + _polarity_one_way(b, a, flipped=True, same=same))
 
 
 def _known(name: str) -> bool:
@@ -162,17 +162,18 @@ def roles_agree(ra: tuple[str, str], rb: tuple[str, str]) -> str:
     return ""
 
 
-def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
+def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False) -> list[Finding]:
     out = []
     reporting = _reporting_keys()
     positive_keys = _content_keys(pos, negated=False)
     tokens = neg.features["tokens"]
     contrary_table = _contrary()
     for negation in neg.features["negations"]:
-        head_index = negation["head"]
-        head = tokens[head_index][0]
-        if head in reporting or head not in positive_keys:
+        head_index = next((h for h in negation.get("heads", [negation["head"]])
+                           if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
+        if head_index is None:
             continue
+        head = tokens[head_index][0]
         cue_key = tokens[negation["cue_index"]][0]
         if contrary_table.get(cue_key, set()) & positive_keys:
             continue  # 'rejected' against 'accepted': the contrary rule says it better
@@ -188,7 +189,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool) -> list[Finding]:
             if roles_clash(pos_roles, neg_roles):
                 continue
             agree = roles_agree(pos_roles, neg_roles)
-            needed = 3 if kind == "existential" else 2
+            # one speaker denying what they asserted needs less shared wording
+            needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
             if len(overlap) < needed and not agree:
                 continue
             score = 0.9 if agree else 0.72
@@ -489,7 +491,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
         return _merge(findings)
     same = same_speaker(a, b)
     gap = date_gap(a, b)
-    opposing = polarity(a, b) + contrary(a, b, settings, any_date=same and gap > 0, same=same)
+    opposing = polarity(a, b, same=same) + contrary(a, b, settings, any_date=same and gap > 0, same=same)
     if same and gap > 0 and opposing:
         best = max(opposing, key=lambda f: f.score)
         findings.append(Finding(
