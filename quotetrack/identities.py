@@ -98,7 +98,8 @@ def alias_columns(table: str, name: str) -> dict[str, str]:
     parts = parts_of(which, core)
     norm = parts.norm or clean_label(core).casefold()
     last = parts.last
-    return {"norm": norm, "key": " ".join(parts.keys) or norm, "last": last,
+    return {"norm": norm, "key": " ".join(parts.keys) or norm,
+            "first": parts.keys[0] if parts.keys else "", "last": last,
             "stem": last[:3], "bare": consonants(last)}
 
 
@@ -207,27 +208,30 @@ def _closest(db: Database, which: Entity, core: str, columns: dict[str, str]):
     parts = parts_of(which, core)
     if not parts.keys:
         return None, None
-    # Blocking: only spellings sharing the whole key, a word as last word, the first letters of
-    # the last word or its consonants are scored, all through indexes.
+    # Blocking: only spellings that share the whole key or a word as last word, then those whose
+    # last word starts alike or has the same consonants, then those with the same first word,
+    # are scored; each through an index, each bounded.
     words = sorted(set(parts.keys))
-    marks = ",".join("?" * len(words))
-    bare = sorted({consonants(k) for k in parts.keys if len(consonants(k)) >= 2}) if parts.unvowelled else []
-    clauses = [f"key = ?", f"last IN ({marks})", "stem = ?"]
-    args: list[Any] = [columns["key"], *words, columns["stem"]]
-    if bare:
-        clauses.append(f"bare IN ({','.join('?' * len(bare))})")
-        args += bare
-    sql = (f"SELECT a.owner_id, a.alias, o.name FROM {which.aliases} a "
-           f"JOIN {which.table} o ON o.id = a.owner_id WHERE " + " OR ".join(clauses)
-           + f" LIMIT {_CANDIDATE_LIMIT}")
-    rows = db.execute(sql, args).fetchall()
+    bare = sorted({consonants(k) for k in parts.keys if len(consonants(k)) >= 2}
+                  if parts.unvowelled else {columns["bare"]} - {""})
+    blocks = [
+        (f"key = ? OR last IN ({','.join('?' * len(words))})", [columns["key"], *words], 1000),
+        (f"stem = ? OR bare IN ({','.join('?' * len(bare))})", [columns["stem"], *bare], _CANDIDATE_LIMIT),
+        ("first = ?", [columns["first"]], _CANDIDATE_LIMIT // 2),
+    ]
+    rows: dict[int, tuple] = {}
+    for where, args, limit in blocks:
+        for alias_id, owner_id, alias, display in db.execute(
+                f"SELECT a.id, a.owner_id, a.alias, o.name FROM {which.aliases} a "
+                f"JOIN {which.table} o ON o.id = a.owner_id WHERE {where} LIMIT {limit}", args):
+            rows[alias_id] = (owner_id, alias, display)
     if not rows:
         return None, None
     from quotetrack.matching import score_names
 
     people = which is SPEAKER
     best_per_owner: dict[int, Candidate] = {}
-    for owner_id, alias, display in rows:
+    for owner_id, alias, display in rows.values():
         score, why = score_names(parts, parts_of(which, alias), people=people)
         if score < PROPOSE_SCORE - 15:
             continue
@@ -384,6 +388,32 @@ class Resolver:
         return insert_alias(self.db, self.which, owner_id, alias, source, origin_id)
 
 
+def create_identity(db: Database, which: Entity | str, name: str, **fields: str | None) -> int:
+    """Store a new speaker or outlet under `name` (its spelling must be free); returns its id.
+
+    For loading known identities in bulk: call inside `store.write_transaction`.
+    """
+    from quotetrack.store import now
+
+    which = _as_entity(which)
+    name = _check_name(name, "name")
+    columns = alias_columns(which.table, name)
+    taken = db.execute(f"SELECT owner_id FROM {which.aliases} WHERE norm = ?", [columns["norm"]]).fetchone()
+    if taken:
+        raise ConflictingNameError(f"'{name}' already names {which.name} {which.label(taken[0])}")
+    if which is SPEAKER:
+        kind = validate_kind(fields["kind"]) if fields.get("kind") else None
+        cur = db.execute("INSERT INTO speakers (name, norm, kind, affiliation, created_at) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         [name, columns["norm"], kind, fields.get("affiliation"), now()])
+    else:
+        cur = db.execute("INSERT INTO outlets (name, norm, domain, country, created_at) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         [name, columns["norm"], fields.get("domain"), fields.get("country"), now()])
+    insert_alias(db, which, cur.lastrowid, name, "name", cur.lastrowid)
+    return cur.lastrowid
+
+
 def _free_name(db: Database, which: Entity, name: str) -> str:
     """Display names are unique; a merged-away identity may hold this one (rare): number it."""
     candidate, n = name, 2
@@ -408,10 +438,10 @@ def insert_alias(db: Database, which: Entity, owner_id: int, alias: str, source:
             f"'{alias}' already names {which.name} {which.label(taken[0])} "
             f"({_display(db, which, taken[0])})")
     cur = db.execute(
-        f"INSERT INTO {which.aliases} (owner_id, alias, norm, key, last, stem, bare, origin_id, "
-        "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [owner_id, alias, columns["norm"], columns["key"], columns["last"], columns["stem"],
-         columns["bare"], origin_id, source, now()])
+        f"INSERT INTO {which.aliases} (owner_id, alias, norm, key, first, last, stem, bare, "
+        "origin_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [owner_id, alias, columns["norm"], columns["key"], columns["first"], columns["last"],
+         columns["stem"], columns["bare"], origin_id, source, now()])
     return cur.lastrowid
 
 
@@ -673,14 +703,6 @@ def merge(db: Database, which: Entity | str, keep_ref: str, other_ref: str):
         db.execute(f"UPDATE {which.aliases} SET owner_id = ? WHERE owner_id = ?", [keep, other])
         for column, _ in which.columns:
             db.execute(f"UPDATE statements SET {column} = ? WHERE {column} = ?", [keep, other])
-        if which is SPEAKER:
-            # The identity merged in fills in what the kept one does not know.
-            db.execute("UPDATE speakers SET kind = coalesce(kind, (SELECT kind FROM speakers WHERE id = ?)), "
-                       "affiliation = coalesce(affiliation, (SELECT affiliation FROM speakers WHERE id = ?)) "
-                       "WHERE id = ?", [other, other, keep])
-        else:
-            db.execute("UPDATE outlets SET country = coalesce(country, (SELECT country FROM outlets WHERE id = ?)) "
-                       "WHERE id = ?", [other, keep])
         db.execute(f"UPDATE {which.table} SET merged_into = ? WHERE id = ?", [keep, other])
         merge_id = _log(db, which, "merge", keep, other, _display(db, which, other), alias_ids, None)
     return get_merge(db, f"m{merge_id}")
@@ -727,7 +749,8 @@ def unmerge(db: Database, ref: str):
                 db.execute(f"UPDATE statements SET {column} = ? WHERE {alias_column} IN "
                            f"(SELECT id FROM {which.aliases} WHERE owner_id = ? AND id IN ({marks}))",
                            [from_id, from_id, *alias_ids])
-        db.execute("UPDATE merges SET undone_at = ? WHERE id = ?", [now(), record.id])
+        db.execute("UPDATE merges SET undone_at = ?, from_id = ? WHERE id = ?",
+                   [now(), from_id, record.id])
     return get_merge(db, record.label)
 
 

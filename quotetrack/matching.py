@@ -9,9 +9,12 @@ The score is built so that one threshold separates "the same person, spelled oth
 - 97   the same words in another order (Ministry of Defence/Defence Ministry);
 - 93   a surname alone, equal to a person's last word (Cavusoglu/Mevlut Cavusoglu), never a
        father's name after bin/ibn (Salman is not Mohammed bin Salman);
-- 92   the last words of a longer name (Tayyip Erdogan/Recep Tayyip Erdogan);
+- 92   the last words of a longer name (Tayyip Erdogan/Recep Tayyip Erdogan), or, for bin/ibn
+       names, the first (Tamim bin Hamad/Tamim bin Hamad Al Thani);
 - else the weaker of the first-word and the last-word similarities, each 100 when equal, 92
-       when only the inner vowels differ (Mohamed/Muhammad, Morsi/Mursi), else the edit ratio;
+       when only the inner vowels differ (Mohamed/Muhammad, Morsi/Mursi), 85 for a given name
+       that starts the other (Ed/Edward), else the edit ratio; raised to 90 when a surname of
+       seven letters or more is the same and the given names are close (80..90: Ahmet/Ahmed);
        capped at 60 when both names have middle words that differ (George H. W. / George W.
        Bush) and at 85 for a surname that is only close.
 
@@ -60,8 +63,11 @@ def word_similarity(a: str, b: str, unvowelled: bool = False) -> float:
             return 92.0
         return _ratio(ca, cb) * 0.9
     sa, sb = token_skeleton(a), token_skeleton(b)
-    if sa == sb and len(sa) >= 4:
+    if sa == sb and (len(sa) >= 4 or min(len(a), len(b)) >= 5):
         return 92.0
+    shorter, longer = sorted((a, b), key=len)
+    if longer.startswith(shorter):
+        return 85.0  # a short form of a given name: Ed, Edward
     return _ratio(a, b)
 
 
@@ -95,7 +101,8 @@ def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) 
         return 0.0, "numbers differ"
     if query.compact == candidate.compact:
         return 98.0, "spacing"
-    if sorted(q) == sorted(c):
+    if sorted(q) == sorted(c) and not (query.patronymic or candidate.patronymic):
+        # Not for bin/ibn names: Salman bin Abdulaziz is the father of Abdulaziz bin Salman.
         return 97.0, "word order"
     unvowelled = query.unvowelled or candidate.unvowelled
     if unvowelled and [consonants(k) for k in q] == [consonants(k) for k in c] and all(
@@ -108,12 +115,15 @@ def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) 
         single, full = (query, candidate) if len(q) == 1 else (candidate, query)
         if len(full.keys) < 2 or full.patronymic or looks_institutional(full):
             return min(_ratio(single.keys[0], full.last), 70.0), "close spelling"
-        if single.keys[0] == full.last and len(single.keys[0]) >= 4:
+        if single.keys[0] == full.last and len(single.norm) >= 4:
             return 93.0, "surname"
         similarity = word_similarity(single.keys[0], full.last, unvowelled)
         return min(similarity, 85.0) - 5.0, "close surname"
     if query.patronymic or candidate.patronymic:
         # Mohammed bin Salman, Mohammed bin Nayef: every word counts, in order.
+        shorter, longer = (q, c) if len(q) < len(c) else (c, q)
+        if len(shorter) >= 3 and longer[:len(shorter)] == shorter:
+            return 92.0, "short form"  # Tamim bin Hamad / Tamim bin Hamad Al Thani
         if len(q) != len(c):
             return 60.0, "different father's name"
         worst = min(word_similarity(x, y, unvowelled) for x, y in zip(q, c))
@@ -121,9 +131,17 @@ def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) 
     shorter, longer = (q, c) if len(q) < len(c) else (c, q)
     if len(shorter) >= 2 and longer[-len(shorter):] == shorter and shorter[0] not in PATRONYMIC:
         return 92.0, "short form"
+    if (len(longer) == len(shorter) + 1 and set(shorter) < set(longer)
+            and looks_institutional(query) and looks_institutional(candidate)
+            and len(next(iter(set(longer) - set(shorter)))) <= 3):
+        return 92.0, "short form"  # Justice Department / US Department of Justice
     first = word_similarity(q[0], c[0], unvowelled)
     last = word_similarity(q[-1], c[-1], unvowelled)
     score = min(first, last)
+    if last == 100.0 and len(q[-1]) >= 7 and 80.0 <= first < 90.0:
+        # A long surname, the same, and a given name spelled another way (Recep/Redzhep,
+        # Ahmet/Ahmed, Antonio/Antoniu): as sure as a vowel change.
+        score = 90.0
     if not _middles_agree(q[1:-1], c[1:-1], unvowelled):
         score = min(score, 60.0)
     if last < 100.0:

@@ -155,16 +155,19 @@ def m0003_identities(db: Database) -> None:
     db["outlets"].create_index(["domain"])
     for owner, table in (("speakers", "speaker_aliases"), ("outlets", "outlet_aliases")):
         # One row per spelling: `norm` (the folded name) is what an exact lookup finds; `key`,
-        # `last` and `stem` (transliteration keys) are what close matching finds candidates by.
+        # `first`, `last`, `stem` and `bare` (transliteration keys of the whole name, its first
+        # and last words, the last word's first letters and consonants) are what close matching
+        # finds candidates by.
         # `origin_id` is the identity the spelling first named, which an unmerge gives it back to.
         db[table].create(
-            {"id": int, "owner_id": int, "alias": str, "norm": str, "key": str, "last": str,
-             "stem": str, "bare": str, "origin_id": int, "source": str, "created_at": str},
+            {"id": int, "owner_id": int, "alias": str, "norm": str, "key": str, "first": str,
+             "last": str, "stem": str, "bare": str, "origin_id": int, "source": str,
+             "created_at": str},
             pk="id", not_null={"owner_id", "alias", "norm", "key"},
             foreign_keys=[("owner_id", owner, "id"), ("origin_id", owner, "id")],
         )
         db[table].create_index(["norm"], unique=True)
-        for column in ("owner_id", "key", "last", "stem", "bare", "origin_id"):
+        for column in ("owner_id", "key", "first", "last", "stem", "bare", "origin_id"):
             db[table].create_index([column])
         rows = db.execute(f"SELECT id, name, created_at FROM {owner} ORDER BY id").fetchall()
         seen: set[str] = set()
@@ -174,10 +177,10 @@ def m0003_identities(db: Database) -> None:
                 continue  # two old spellings that fold alike: the first names them both
             seen.add(columns["norm"])
             db.execute(
-                f"INSERT INTO {table} (owner_id, alias, norm, key, last, stem, bare, origin_id, "
-                "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'name', ?)",
-                [owner_id, name, columns["norm"], columns["key"], columns["last"], columns["stem"],
-                 columns["bare"], owner_id, created],
+                f"INSERT INTO {table} (owner_id, alias, norm, key, first, last, stem, bare, "
+                "origin_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'name', ?)",
+                [owner_id, name, columns["norm"], columns["key"], columns["first"],
+                 columns["last"], columns["stem"], columns["bare"], owner_id, created],
             )
     # The spelling each statement used, so that undoing a merge returns exactly the statements
     # that named the other identity, including those added after the merge.

@@ -178,7 +178,8 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 PATRONYMIC = frozenset("bin ibn bint ben bn ould".split())
 # Articles that are written attached or apart and dropped when names are compared.
 _ARTICLES = frozenset("al el ul".split())
-_NAME_STOPWORDS = frozenset("of the and for".split())
+# "Ministry of Foreign Affairs" is the Foreign Ministry.
+_NAME_STOPWORDS = frozenset("of the and for affairs".split())
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
 
 
@@ -270,6 +271,7 @@ def fold_name(name: str) -> str:
     if _ARABIC_SCRIPT.search(text):
         # The Arabic article is written joined to the word: الأسد is al-Asad.
         text = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split())
+    text = re.sub(r"[\u0027\u2019]s\b", "", text)  # Russia's Defence Ministry: Russia
     text = _APOSTROPHES.sub("", text)
     ascii_form = _APOSTROPHES.sub("", anyascii(text)).lower()
     ascii_form = re.sub(r"[^a-z0-9\s]", " ", ascii_form)
@@ -278,9 +280,10 @@ def fold_name(name: str) -> str:
 
 _TRANSLIT = (
     ("dzh", "j"), ("dj", "j"), ("tch", "c"), ("sch", "s"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
-    ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"),
-    ("yu", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "i"), ("ei", "i"), ("yi", "i"), ("iy", "i"),
-    ("ij", "i"), ("y", "i"),
+    ("zh", "z"), ("tz", "z"), ("ts", "z"), ("ch", "c"), ("sh", "s"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "si"),
+    ("c", "k"), ("q", "k"), ("w", "v"), ("x", "ks"),
+    ("yu", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "i"), ("ei", "i"),
+    ("yi", "i"), ("iy", "i"), ("ij", "i"), ("y", "i"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]")
@@ -292,7 +295,7 @@ def token_key(token: str) -> str:
     Zelenskyy = Zelenskiy, Chavushoglu = Cavusoglu, Mohammed = Mohamed."""
     if token.isdigit():
         return token
-    key = token
+    key = re.sub(r"ej$", "ei", token)  # German Sergej, Alexej
     for old, new in _TRANSLIT:
         key = key.replace(old, new)
     return _DOUBLE.sub(r"\1", key)
@@ -300,11 +303,12 @@ def token_key(token: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def token_skeleton(key: str) -> str:
-    """A token key without its inner vowels (first and last letters kept): Mohamed and Muhammad,
-    Morsi and Mursi share one; Zelenska and Zelenski do not."""
+    """A token key without its inner vowels (first and last letters kept, a first vowel as 'a'):
+    Mohamed and Muhammad, Morsi and Mursi share one; Zelenska and Zelenski do not."""
     if len(key) <= 2:
         return key
-    return _DOUBLE.sub(r"\1", key[0] + _VOWELS.sub("", key[1:-1]) + key[-1])
+    first = "a" if key[0] in "aeiou" else key[0]  # Ebrahim/Ibrahim, Aliyev/Əliyev
+    return _DOUBLE.sub(r"\1", first + _VOWELS.sub("", key[1:-1]) + key[-1])
 
 
 @functools.lru_cache(maxsize=65536)

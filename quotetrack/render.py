@@ -75,23 +75,29 @@ def statements_table(statements: Sequence[Statement]) -> None:
               "  (k: Q = direct quote, P = paraphrase)")
 
 
-def statement_detail(statement: Statement, conflicts: Sequence = ()) -> None:
-    out = console()
-    rows = [
-        ("id", statement.id), ("speaker", statement.speaker), ("outlet", statement.outlet),
-        ("via", statement.via or ""), ("date", statement.date),
-        ("kind", "direct quote" if statement.kind == "direct" else "indirect (paraphrase)"),
-        ("url", statement.url or ""), ("topic", statement.topic or ""),
-        ("tags", ", ".join(statement.tags)), ("notes", statement.notes or ""),
-        ("added", statement.added_at + (f" (edited {statement.updated_at})" if statement.updated_at else "")),
-    ]
+def _fields_table(rows) -> Table:
+    """Name / value rows, empty values left out."""
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="bold" if _is_tty() else "", no_wrap=True)
     table.add_column(overflow="fold")
     for name, value in rows:
         if value:
             table.add_row(name, Text(value))
-    out.print(table)
+    return table
+
+
+def statement_detail(statement: Statement, conflicts: Sequence = ()) -> None:
+    out = console()
+    rows = [
+        ("id", statement.id), ("speaker", statement.speaker), ("role", statement.role or ""),
+        ("outlet", statement.outlet),
+        ("via", statement.via or ""), ("date", statement.date),
+        ("kind", "direct quote" if statement.kind == "direct" else "indirect (paraphrase)"),
+        ("url", statement.url or ""), ("topic", statement.topic or ""),
+        ("tags", ", ".join(statement.tags)), ("notes", statement.notes or ""),
+        ("added", statement.added_at + (f" (edited {statement.updated_at})" if statement.updated_at else "")),
+    ]
+    out.print(_fields_table(rows))
     out.print()
     out.print(Text(statement.text))
     if conflicts:
@@ -215,3 +221,81 @@ def conflicts_view(conflicts, status: str = "open") -> None:
     summary = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items(), key=lambda kv: -kv[1]))
     out.print(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} ({summary}). "
               "Review with: quotetrack conflicts confirm|dismiss ID [--note ...]")
+
+
+# ---------------------------------------------------------------- identities
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def identities_table(identities: Sequence, entity: str) -> None:
+    """Speakers or outlets with their counts; in a pipe, one tab-separated line each."""
+    out = console()
+    if not identities:
+        out.print(f"No {entity}s match.")
+        return
+    speaker = entity == "speaker"
+    header = (["id", "name", "kind", "side", "statements", "conflicts", "aliases"] if speaker
+              else ["id", "name", "domain", "country", "statements", "conflicts", "aliases"])
+
+    def cells(i) -> list[str]:
+        first, second = (i.kind, i.affiliation) if speaker else (i.domain, i.country)
+        return [i.label, i.name, first or "", second or "", str(i.statements), str(i.conflicts),
+                "; ".join(i.aliases)]
+
+    if not _is_tty():
+        sys.stdout.write("\n".join("\t".join(row) for row in
+                                   [header, *(cells(i) for i in identities)]) + "\n")
+        return
+    table = _table()
+    for name in header:
+        numeric = name in ("statements", "conflicts")
+        table.add_column("stmts" if name == "statements" else name, justify="right" if numeric else "left",
+                         no_wrap=name in ("id", "statements", "conflicts"),
+                         overflow="fold", ratio=1 if name in ("name", "aliases") else None)
+    for i in identities:
+        table.add_row(*(Text(cell) for cell in cells(i)))
+    out.print(table)
+    out.print(_plural(len(identities), entity))
+
+
+def identity_detail(identity, merges: Sequence = ()) -> None:
+    out = console()
+    rows = [("id", identity.label), ("name", identity.name)]
+    if identity.entity == "speaker":
+        rows += [("kind", identity.kind or ""), ("side", identity.affiliation or "")]
+    else:
+        rows += [("domain", identity.domain or ""), ("country", identity.country or "")]
+    rows += [("also", "; ".join(identity.aliases)),
+             ("statements", str(identity.statements)), ("conflicts", str(identity.conflicts)),
+             ("merged into", identity.merged_into or "")]
+    out.print(_fields_table(rows))
+    if merges:
+        out.print()
+        _merge_lines(merges)
+
+
+def _merge_line(m) -> str:
+    if m.kind == "merge":
+        what = f"merged {m.from_label} ({m.from_name}) into {m.into} ({m.into_name})"
+    else:
+        what = f"took '{m.from_name}' as {m.into} ({m.into_name}), close match {m.score:.0f}"
+    undone = f"; undone {m.undone_at}" if m.undone_at else ""
+    return f"{m.label}  {m.merged_at[:10]}  {what}; {_plural(m.statements, 'statement')}{undone}"
+
+
+def _merge_lines(merges: Sequence) -> None:
+    if not _is_tty():
+        sys.stdout.write("".join(_merge_line(m) + "\n" for m in merges))  # never folded in a pipe
+        return
+    out = console()
+    for m in merges:
+        out.print(Text(_merge_line(m)))
+
+
+def merges_table(merges: Sequence) -> None:
+    if not merges:
+        console().print("No merges.")
+        return
+    _merge_lines(merges)

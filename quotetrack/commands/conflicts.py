@@ -24,7 +24,7 @@ def conflicts(
     ctx: typer.Context,
     type: Annotated[Optional[list[str]], typer.Option("--type", "-t", metavar="TYPE", help="polarity, numeric, antonym, quote_variance, misattribution or reversal; repeat or comma-separate.")] = None,
     speaker: opt.Speaker = None, outlet: opt.Outlet = None, topic: opt.Topic = None,
-    since: opt.Since = None, until: opt.Until = None,
+    since: opt.Since = None, until: opt.Until = None, side: opt.Side = None,
     min_score: Annotated[float, typer.Option("--min-score", metavar="SCORE", min=0.0, max=1.0, help="Only conflicts scoring at least this (0..1).")] = 0.0,
     status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or all.")] = "open",
     window: Annotated[Optional[int], typer.Option("--window", metavar="DAYS", min=0, help="Only pairs whose dates are at most this many days apart.")] = None,
@@ -44,7 +44,7 @@ def conflicts(
     filters = ConflictFilters(
         types=validate_types(type), status=validate_status(status), min_score=min_score,
         window=window,
-        statements=opt.make_filters(speaker, outlet, since, until, topic, None, None, limit),
+        statements=opt.make_filters(speaker, outlet, since, until, topic, None, None, limit, side),
     )
     db = open_database(ctx)
     report = detect(db, full=rescan)

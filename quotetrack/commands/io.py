@@ -37,6 +37,9 @@ def import_(
 ) -> None:
     """Import statements from a file, all or nothing.
 
+    Names resolve as in add, without asking: a close match is used only when it is very close,
+    and listed on standard error.
+
     Columns: text, speaker, outlet, date (required); kind, url, via, topic, tags, notes, and
     the id, added_at, updated_at that export writes. Any other column is an error. Statements
     already stored are skipped and counted.
@@ -65,6 +68,7 @@ def import_(
                    f"{detail}. Nothing was written.")
     else:
         typer.echo(f"Imported {_plural(result.added, 'statement')} from {name}{detail}.")
+    opt.report_matches(list(result.matches))
 
 
 def export(

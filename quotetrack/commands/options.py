@@ -18,6 +18,7 @@ Topic = Annotated[Optional[str], typer.Option("--topic", metavar="TOPIC", help="
 Tag = Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="Has this tag; repeat to require several.")]
 Kind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="direct (verbatim quote) or indirect (paraphrase).")]
 Limit = Annotated[Optional[int], typer.Option("--limit", metavar="N", min=1, help="At most this many.")]
+Side = Annotated[Optional[str], typer.Option("--side", metavar="SIDE", help="Speakers with this affiliation (set with `speakers set ID --affiliation`), e.g. Turkey.")]
 
 
 class OutputFormat(str, enum.Enum):
@@ -32,8 +33,40 @@ TableFormat = Annotated[
 ]
 
 
+def at_terminal() -> bool:
+    """Whether a person can answer questions (standard input and error are a terminal)."""
+    import sys
+
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def resolving(ask: bool):
+    """How names that are not known spellings are resolved: a person is asked about each close
+    match at a terminal; otherwise only a match above the strict threshold is used."""
+    from quotetrack.identities import Resolving
+
+    if not ask:
+        return Resolving()
+
+    def confirm(entity: str, candidate) -> bool:
+        prefix = "s" if entity == "speaker" else "o"
+        return typer.confirm(f"Did you mean {candidate.name} ({prefix}{candidate.id})?",
+                             default=True, err=True)
+
+    return Resolving(ask=confirm)
+
+
+def report_matches(matches, limit: int = 20) -> None:
+    """Each close match used or passed over, one line each on standard error."""
+    for match in matches[:limit]:
+        typer.echo(match.message(), err=True)
+    if len(matches) > limit:
+        typer.echo(f"... and {len(matches) - limit} more close matches (see quotetrack merges)",
+                   err=True)
+
+
 def make_filters(speaker=None, outlet=None, since=None, until=None, topic=None, tag=None,
-                 kind=None, limit=None) -> Filters:
+                 kind=None, limit=None, side=None) -> Filters:
     from quotetrack.normalize import parse_date
     from quotetrack.store import validate_kind
 
@@ -45,4 +78,4 @@ def make_filters(speaker=None, outlet=None, since=None, until=None, topic=None, 
     if kind:
         validate_kind(kind)
     return Filters(speaker=speaker, outlet=outlet, since=since, until=until, topic=topic,
-                   tags=tuple(tag or ()), kind=kind, limit=limit)
+                   tags=tuple(tag or ()), kind=kind, limit=limit, side=side)

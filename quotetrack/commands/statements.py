@@ -33,7 +33,7 @@ def add(
     ctx: typer.Context,
     text: Annotated[Optional[str], typer.Argument(help="The words said; '-' reads standard input.", show_default=False)] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", metavar="NAME", help="Who said it.")] = None,
-    outlet: Annotated[Optional[str], typer.Option("--outlet", "-o", metavar="NAME", help="Who reported it.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", "-o", metavar="NAME", help="Who reported it (default with --url: the link's site).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", "-d", metavar="DATE", help="When it was said or reported: 2020-02-04, 2020-02 or 2020.")] = None,
     kind: Annotated[str, typer.Option("--kind", "-k", metavar="KIND", help="direct (verbatim quote) or indirect (paraphrase).")] = "direct",
     url: Annotated[Optional[str], typer.Option("--url", metavar="URL", help="Link to the source.")] = None,
@@ -41,22 +41,32 @@ def add(
     topic: Annotated[Optional[str], typer.Option("--topic", metavar="TOPIC", help="Story or thread this belongs to.")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="A tag; repeat for several.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Your notes.")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", metavar="TITLE", help="The speaker's title here (default: a title written before the name, as in 'Foreign Minister Mevlut Cavusoglu').")] = None,
     force: Annotated[bool, typer.Option("--force", help="Store even if the same statement is already stored.")] = False,
 ) -> None:
-    """Record one attributed statement and print its id."""
+    """Record one attributed statement and print its id.
+
+    The speaker and outlet resolve to known identities by any known spelling. A close match is
+    asked about at a terminal; otherwise it is used only when it is very close, and said on
+    standard error.
+    """
     from quotetrack.cli import open_database
     from quotetrack.store import add_statement
 
     can_prompt = sys.stdin.isatty() and text != "-"
+    ask_names = text != "-" and opt.at_terminal()
     text = _read_text(_ask_if_missing(text, "Text", "text", can_prompt))
     speaker = _ask_if_missing(speaker, "Speaker", "speaker", can_prompt)
-    outlet = _ask_if_missing(outlet, "Outlet", "outlet", can_prompt)
+    if not (url and url.strip()):
+        outlet = _ask_if_missing(outlet, "Outlet", "outlet", can_prompt)
     date = _ask_if_missing(date, "Date (YYYY-MM-DD, YYYY-MM or YYYY)", "date", can_prompt)
     db = open_database(ctx)
+    resolving = opt.resolving(ask_names)
     statement = add_statement(
         db, text=text, speaker=speaker, outlet=outlet, date=date, kind=kind, url=url, via=via,
-        topic=topic, tags=tag or [], notes=note, force=force,
+        topic=topic, tags=tag or [], notes=note, role=role, force=force, resolving=resolving,
     )
+    opt.report_matches(resolving.matches)
     typer.echo(statement.id)
     if sys.stderr.isatty():
         typer.echo("Run `quotetrack conflicts` to check it against the other statements.", err=True)
@@ -66,13 +76,14 @@ def list_(
     ctx: typer.Context,
     speaker: opt.Speaker = None, outlet: opt.Outlet = None, since: opt.Since = None,
     until: opt.Until = None, topic: opt.Topic = None, tag: opt.Tag = None, kind: opt.Kind = None,
-    limit: opt.Limit = None, format: opt.TableFormat = opt.OutputFormat.table,
+    limit: opt.Limit = None, side: opt.Side = None,
+    format: opt.TableFormat = opt.OutputFormat.table,
 ) -> None:
     """List statements, oldest first, with filters."""
     from quotetrack.cli import open_database
     from quotetrack.store import list_statements
 
-    filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit)
+    filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit, side)
     statements = list_statements(open_database(ctx), filters)
     if format.value == "table":
         from quotetrack import render
@@ -145,6 +156,7 @@ def edit(
     topic: Annotated[Optional[str], typer.Option("--topic", metavar="TOPIC", help="New topic; '' clears it.")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="Replace the tags (repeat for several; '' clears).")] = None,
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="New notes; '' clears them.")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", metavar="TITLE", help="The speaker's title here; '' clears it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Allow the edit to make it a duplicate.")] = False,
 ) -> None:
     """Change fields of a stored statement (its id stays the same)."""
@@ -157,13 +169,16 @@ def edit(
         for name, value in {
             "text": _read_text(text) if text is not None else None, "speaker": speaker,
             "outlet": outlet, "date": date, "kind": kind, "url": url, "via": via,
-            "topic": topic, "notes": note,
+            "topic": topic, "notes": note, "role": role,
         }.items()
         if value is not None
     }
     if tag is not None:
         changes["tags"] = [t for t in tag if t.strip()]
-    statement = update_statement(open_database(ctx), statement_id, changes, force=force)
+    resolving = opt.resolving(text != "-" and opt.at_terminal())
+    statement = update_statement(open_database(ctx), statement_id, changes, force=force,
+                                 resolving=resolving)
+    opt.report_matches(resolving.matches)
     render.statement_detail(statement, [])
 
 
