@@ -281,3 +281,40 @@ def test_emphasis_in_two_readouts_of_one_call_is_not_a_conflict():
 ])
 def test_speaker_identity_for_reversal_and_misattribution(x, y, same):
     assert same_speaker(item("a", x), item("b", y)) is same
+
+
+def test_rose_and_fell_in_different_months_agree():
+    a = item("The consumer price index was unchanged in July after rising 1.3% in June", "BLS")
+    b = item("The consumer price index fell 0.2% in July", "BLS")
+    found = conflict(a, b)
+    assert found is None or found.type != "antonym"
+
+
+def test_a_bound_is_not_a_denial():
+    a = item("Eight sailors survived the first explosion on the submarine")
+    b = item("No more than eight sailors could have survived the first explosion on the submarine")
+    assert conflict(a, b) is None
+
+
+def test_death_sentences_are_not_a_death_toll():
+    a = item("The death penalty is sought for five of the 11 suspects in the killing", date="2018-11-15")
+    b = item("Five people were sentenced to death and three to prison terms over the killing",
+             date="2018-11-15")
+    assert conflict(a, b) is None
+
+
+def test_reports_called_false_are_denied():
+    fact = item("Saudi authorities killed the journalist inside the consulate", "Turkish officials")
+    denial = item("The reports that Saudi authorities detained him or killed him inside the "
+                  "consulate are absolutely false", "Saudi ambassador")
+    found = conflict(fact, denial)
+    assert found is not None and found.type == "polarity"
+
+
+def test_rather_than_denies_the_alternative_and_a_reversal_follows():
+    a = item("The government will suspend the extradition bill rather than withdraw it",
+             "Carrie Lam", date="2019-06-15")
+    b = item("The government will formally withdraw the extradition bill", "Carrie Lam",
+             date="2019-09-04")
+    found = conflict(a, b)
+    assert found is not None and found.type == "reversal"

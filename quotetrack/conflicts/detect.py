@@ -52,7 +52,7 @@ def _worth_comparing(fa: int, fb: int) -> bool:
 
 _ROWS = """
 SELECT s.id, s.text, sp.name AS speaker, o.name AS outlet, s.date, s.date_start, s.date_end,
-       s.kind, s.topic
+       s.kind, s.topic, s.speaker_id
 FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN outlets o ON o.id = s.outlet_id
 """
 
@@ -80,9 +80,14 @@ class _Items:
         else:
             row = self.rows[statement_id]
             speaker = row["speaker"]
-            skey = self.speaker_keys.get(speaker)
-            if skey is None:
-                skey = self.speaker_keys[speaker] = speaker_key(speaker)
+            # Statements resolve to one speaker id per identity (quotetrack.identities), so the
+            # id is the speaker's key; the name's key is for rows without one.
+            if row.get("speaker_id") is not None:
+                skey = f"id:{row['speaker_id']}"
+            else:
+                skey = self.speaker_keys.get(speaker)
+                if skey is None:
+                    skey = self.speaker_keys[speaker] = speaker_key(speaker)
             item = Item(
                 id=row["id"], text=row["text"], speaker=speaker, speaker_key=skey,
                 outlet=row["outlet"], date=row["date"], day_start=_ordinal(row["date_start"]),
@@ -126,7 +131,7 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
     rows = {}
     for r in db.execute(_ROWS):
         row = dict(zip(("id", "text", "speaker", "outlet", "date", "date_start", "date_end",
-                        "kind", "topic"), r))
+                        "kind", "topic", "speaker_id"), r))
         rows[row["id"]] = row
     known = dict(db.execute("SELECT statement_id, signature FROM analysis"))
     signatures = {sid: _signature(row) for sid, row in rows.items()}

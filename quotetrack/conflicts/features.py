@@ -50,6 +50,8 @@ def fold(word: str) -> str:
 def key(word: str) -> str:
     """A word's comparison key: irregular forms mapped, Snowball-stemmed, cut to 5 letters
     so that derivations meet ('notify', 'notified', 'notification' -> 'notif')."""
+    if word.endswith("'s") and len(word) > 3:
+        word = word[:-2]  # 'INPE's figures' and 'INPE' share a key
     word = lexicon.SYNONYMS.get(word, word)
     word = lexicon.IRREGULAR.get(word, word)
     stem = _stemmer().stemWord(word)
@@ -71,7 +73,9 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def _is_entity(raw: str, position: int, sentence_start: bool) -> bool:
-    if not raw[:1].isupper() or raw.casefold() in _PRONOUNS:
+    folded = raw.casefold()
+    # pronouns, weekdays and months are capitalised but name no party
+    if not raw[:1].isupper() or folded in _PRONOUNS or folded in lexicon.STOPWORDS:
         return False
     if raw.isupper() and len(raw) > 1:
         return True  # acronyms: UN, NATO, OCHA
@@ -314,13 +318,35 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
     # 'was shot down', and also 'is guilty', 'was found guilty': the subject undergoes it
     passive = k >= 0 and (words[k] in _BE or words[k] in _JUDGED) and (
         _verb_like(words[position]) or tokens[position][0] in _contrary())
-    subject = subject_before(tokens, words, start, weak=True)
     agent = agent_after(tokens, words, position)
+    if not passive and _nominal(tokens, words, position):
+        # a noun ('a state doping programme') has no subject; only 'by X' names its agent
+        return agent, ""
+    subject = subject_before(tokens, words, start, weak=True)
     if passive:
         return agent, subject
     if subject in ("", "?") and agent:
         return agent, _entity_after(tokens, words, position)
     return subject, _entity_after(tokens, words, position)
+
+
+_DETERMINERS = frozenset("a an the its their his her our my your this these those of prior any "
+                         "no every each".split())
+
+
+def _nominal(tokens: list[list], words: list[str], position: int) -> bool:
+    """Whether the word at `position` is used as a noun ('a prior notification'), not a verb."""
+    if _verb_like(words[position]):
+        return False
+    k = position - 1
+    while k >= 0 and (words[k] in ("not", "never") or (words[k].endswith("ly") and len(words[k]) > 4)):
+        k -= 1
+    if k < 0:
+        return True
+    before = words[k]
+    if before in _DETERMINERS:
+        return True
+    return bool(tokens[k][1] and not tokens[k][2] and not _verb_like(before) and before != "to")
 
 
 _SKIP_AFTER_CUE = frozenset(["a", "an", "the", "any", "to", "that", "of", "single", "clear",
@@ -347,7 +373,7 @@ def _verb_like(word: str) -> bool:
 def _predicate(words: list[str], tokens: list[list], scope: list[int]) -> int:
     """The token in a negation's scope that carries the denied predicate."""
     for i in scope:
-        if _verb_like(words[i]) or tokens[i][0] in _contrary():
+        if not tokens[i][2] and (_verb_like(words[i]) or tokens[i][0] in _contrary()):
             return i
     return next((i for i in scope if not tokens[i][2]), scope[0])
 
@@ -589,6 +615,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
                 # an event word after the figure ('4,000 injured') binds before one before it,
                 # and one across an 'and' ('one died and 99 remain unaccounted') binds weakly
                 distance = fig.start - k if k < fig.start else k - fig.end + 0.5
+                if k >= fig.end and distance > 6:
+                    continue  # 'five of the 11 suspects in the killing': too far to count the dead
                 if k < fig.start and any(words[m] in ("and", ",", ";") for m in range(k, fig.start)):
                     distance += 4
                 if best is None or distance < best[0]:

@@ -109,7 +109,7 @@ SYNONYMS = {
     "strikes": "strike", "hits": "strike",
     "guidance": "rule", "guidelines": "rule", "guideline": "rule", "regulations": "rule",
     "regulation": "rule", "rules": "rule", "restrictions": "rule", "law": "rule", "laws": "rule",
-    "lie": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
+    "lie": "mislead", "lies": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
     "responsibility": "guilty", "responsible": "guilty", "culpable": "guilty", "blame": "guilty",
     "blamed": "guilty", "rigged": "rig", "stolen": "rig", "fraudulent": "fraud",
     "informed": "notify", "inform": "notify",

@@ -338,8 +338,8 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             kb = tb[ib][0]
             if kb not in opposite or (kb in keys_a and ka in keys_b):
                 continue  # each account already uses both words: a balanced summary
-            if far and (ka in trends or kb in trends):
-                continue
+            if (ka in trends or kb in trends) and (far or _periods_differ(a, ia, b, ib)):
+                continue  # 'rose in June' and 'fell in July' describe different periods
             ra = roles(ta, a.words, ia)
             rb = roles(tb, b.words, ib)
             if roles_clash(ra, rb) or _noun_subjects_clash(a, ia, b, ib):
@@ -366,6 +366,29 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
 _NP_SKIP = frozenset(["the", "a", "an", "most", "more", "less", "least", "very", "so", "too",
                       "quite", "really", "fully", "completely", "not", "never", "has", "have",
                       "had", "being"])
+
+
+_PERIODS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 quarter""".split())
+
+
+def _periods(item: Item, index: int) -> set[str]:
+    """The month or year nearest a predicate in its sentence ('rising 1.3% in June' -> jun)."""
+    sentence = item.features["sentences"][index]
+    best = None
+    for i, word in enumerate(item.words):
+        if item.features["sentences"][i] != sentence or abs(i - index) > 8:
+            continue
+        if word in _PERIODS or (word.isdigit() and len(word) == 4):
+            distance = (i - index) if i > index else (index - i) + 3  # 'rose 2% in June'
+            if best is None or distance < best[0]:
+                best = (distance, word[:3] if not word.isdigit() else word)
+    return {best[1]} if best else set()
+
+
+def _periods_differ(a: Item, ia: int, b: Item, ib: int) -> bool:
+    pa, pb = _periods(a, ia), _periods(b, ib)
+    return bool(pa and pb and not pa & pb)
 
 
 def _noun_subject(item: Item, index: int) -> set[str]:
