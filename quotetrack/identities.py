@@ -81,9 +81,12 @@ def _as_entity(which: Entity | str) -> Entity:
 # ---------------------------------------------------------------- spellings
 
 def _outlet_parts(name: str):
+    """An outlet's name parts without the words every outlet may carry: Reuters = Reuters News
+    Agency = reuters.com."""
     parts = name_parts(name)
-    keys = tuple(k for k in parts.keys if k not in _GENERIC_OUTLET_WORDS) or parts.keys
-    return parts.__class__(norm=parts.norm, keys=keys, compact=parts.compact,
+    words = [w for w in parts.norm.split() if w not in _GENERIC_OUTLET_WORDS]
+    keys = name_parts(" ".join(words)).keys if words else parts.keys
+    return parts.__class__(norm=parts.norm, keys=keys, compact="".join(words) or parts.compact,
                            patronymic=False, unvowelled=parts.unvowelled)
 
 

@@ -13,8 +13,9 @@ The score is built so that one threshold separates "the same person, spelled oth
        names, the first (Tamim bin Hamad/Tamim bin Hamad Al Thani);
 - else the weaker of the first-word and the last-word similarities, each 100 when equal, 92
        when only the inner vowels differ (Mohamed/Muhammad, Morsi/Mursi), 85 for a given name
-       that starts the other (Ed/Edward), else the edit ratio; raised to 90 when a surname of
-       seven letters or more is the same and the given names are close (80..90: Ahmet/Ahmed);
+       that starts the other (Ed/Edward), 88 for an initial, else the edit ratio; raised to 90
+       when a surname of seven letters or more is the same and the given names (not initials)
+       are close (80..90: Ahmet/Ahmed);
        capped at 60 when both names have middle words that differ (George H. W. / George W.
        Bush) and at 85 for a surname that is only close.
 
@@ -138,7 +139,7 @@ def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) 
     first = word_similarity(q[0], c[0], unvowelled)
     last = word_similarity(q[-1], c[-1], unvowelled)
     score = min(first, last)
-    if last == 100.0 and len(q[-1]) >= 7 and 80.0 <= first < 90.0:
+    if last == 100.0 and len(q[-1]) >= 7 and 80.0 <= first < 90.0 and min(len(q[0]), len(c[0])) > 1:
         # A long surname, the same, and a given name spelled another way (Recep/Redzhep,
         # Ahmet/Ahmed, Antonio/Antoniu): as sure as a vowel change.
         score = 90.0
