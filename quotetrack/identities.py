@@ -20,14 +20,18 @@ Speakers are shown as s<id>, outlets as o<id>, merges as m<id>.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quotetrack.errors import NotFoundError, QuotetrackError, ValidationError
-from quotetrack.normalize import clean_label, fold_name, name_parts, split_role, consonants
+from quotetrack.normalize import (
+    clean_label, consonants, fold_name, name_parts, split_role, token_skeleton,
+)
 
 if TYPE_CHECKING:
     from quotetrack.db import Database
@@ -94,8 +98,12 @@ def parts_of(which: Entity, name: str):
     return name_parts(name) if which is SPEAKER else _outlet_parts(name)
 
 
+@functools.lru_cache(maxsize=16384)
 def alias_columns(table: str, name: str) -> dict[str, str]:
-    """The lookup columns of one spelling (a name without its role) of a speaker or outlet."""
+    """The lookup columns of one spelling (a name without its role) of a speaker or outlet.
+
+    Cached (an import meets each name several times): do not change the dict returned.
+    """
     which = entity(table)
     core = split_role(name)[1] if which is SPEAKER else name
     parts = parts_of(which, core)
@@ -103,7 +111,7 @@ def alias_columns(table: str, name: str) -> dict[str, str]:
     last = parts.last
     return {"norm": norm, "key": " ".join(parts.keys) or norm,
             "first": parts.keys[0] if parts.keys else "", "last": last,
-            "stem": last[:3], "bare": consonants(last)}
+            "stem": last[:3], "skel": token_skeleton(last), "bare": consonants(last)}
 
 
 def guess_kind(name: str, role: str | None) -> str | None:
@@ -212,29 +220,47 @@ def _closest(db: Database, which: Entity, core: str, columns: dict[str, str]):
     if not parts.keys:
         return None, None
     # Blocking: only spellings that share the whole key or a word as last word, then those whose
-    # last word starts alike or has the same consonants, then those with the same first word,
-    # are scored; each through an index, each bounded.
+    # last word has the same frame (Rohani/Rouhani) or starts alike, then those with the same
+    # first word, are looked at; each through an index, each bounded. An unvowelled spelling
+    # (Arabic, Persian, Hebrew script) is looked up by consonants instead of the frame.
     words = sorted(set(parts.keys))
-    bare = sorted({consonants(k) for k in parts.keys if len(consonants(k)) >= 2}
-                  if parts.unvowelled else {columns["bare"]} - {""})
+    if parts.unvowelled:
+        bare = sorted({consonants(k) for k in parts.keys if len(consonants(k)) >= 2})
+        loose = (f"bare IN ({','.join('?' * len(bare))}) OR first = ?", [*bare, columns["first"]])
+    else:
+        loose = ("skel = ? OR stem = ? OR first = ?",
+                 [columns["skel"], columns["stem"], columns["first"]])
     blocks = [
         (f"key = ? OR last IN ({','.join('?' * len(words))})", [columns["key"], *words], 1000),
-        (f"stem = ? OR bare IN ({','.join('?' * len(bare))})", [columns["stem"], *bare], _CANDIDATE_LIMIT),
-        ("first = ?", [columns["first"]], _CANDIDATE_LIMIT // 2),
+        (loose[0], loose[1], _CANDIDATE_LIMIT),
     ]
-    rows: dict[int, tuple] = {}
+    keys: dict[int, str] = {}
     for where, args, limit in blocks:
-        for alias_id, owner_id, alias, display in db.execute(
-                f"SELECT a.id, a.owner_id, a.alias, o.name FROM {which.aliases} a "
-                f"JOIN {which.table} o ON o.id = a.owner_id WHERE {where} LIMIT {limit}", args):
-            rows[alias_id] = (owner_id, alias, display)
-    if not rows:
+        keys.update(db.execute(f"SELECT id, key FROM {which.aliases} WHERE {where} LIMIT {limit}",
+                               args).fetchall())
+    if not keys:
         return None, None
-    from quotetrack.matching import score_names
+    from quotetrack.matching import PREFILTER_SCORE, score_names
 
+    if not parts.unvowelled:
+        # A cheap whole-name similarity first, in one call into C: most candidates of a block
+        # share only a first word or a few letters, and need no closer look.
+        from rapidfuzz import process
+        from rapidfuzz.fuzz import token_set_ratio
+
+        kept = process.extract(columns["key"], keys, scorer=token_set_ratio,
+                               score_cutoff=PREFILTER_SCORE, limit=None)
+        keys = {alias_id: keys[alias_id] for _, _, alias_id in kept}
+    rows: list[tuple] = []
+    ids = list(keys)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows += db.execute(f"SELECT a.owner_id, a.alias, o.name FROM {which.aliases} a JOIN "
+                           f"{which.table} o ON o.id = a.owner_id WHERE a.id IN "
+                           f"({','.join('?' * len(chunk))})", chunk).fetchall()
     people = which is SPEAKER
     best_per_owner: dict[int, Candidate] = {}
-    for owner_id, alias, display in rows.values():
+    for owner_id, alias, display in rows:
         score, why = score_names(parts, parts_of(which, alias), people=people)
         if score < PROPOSE_SCORE - 15:
             continue
@@ -362,30 +388,32 @@ class Resolver:
         if not self.write:
             self._new += 1
             return None, None, found.role
-        new_id = self._create(found)
-        alias_id = self.db.execute(f"SELECT id FROM {which.aliases} WHERE owner_id = ? "
-                                   "ORDER BY id LIMIT 1", [new_id]).fetchone()[0]
+        new_id, alias_id = self._create(found)
         if best is not None and decided_key not in self.resolving.decided:
             self.resolving.matches.append(Match(which.name, found.name, best.id, best.name,
                                                 best.score, best.why, False, new_id=new_id))
         return new_id, alias_id, found.role
 
-    def _create(self, found: Lookup) -> int:
+    def _create(self, found: Lookup) -> tuple[int, int]:
         from quotetrack.store import now
 
         which = self.which
-        name = _free_name(self.db, which, found.name)
+        stamp = now()
         if which is SPEAKER:
-            cur = self.db.execute(
-                "INSERT INTO speakers (name, norm, kind, created_at) VALUES (?, ?, ?, ?)",
-                [name, found.norm, guess_kind(found.name, found.role), now()])
+            sql = "INSERT INTO speakers (name, norm, kind, created_at) VALUES (?, ?, ?, ?)"
+            values = [found.name, found.norm, guess_kind(found.name, found.role), stamp]
         else:
-            cur = self.db.execute(
-                "INSERT INTO outlets (name, norm, domain, created_at) VALUES (?, ?, ?, ?)",
-                [name, found.norm, _domain_of(found.name), now()])
+            sql = "INSERT INTO outlets (name, norm, domain, created_at) VALUES (?, ?, ?, ?)"
+            values = [found.name, found.norm, _domain_of(found.name), stamp]
+        try:
+            cur = self.db.execute(sql, values)
+        except sqlite3.IntegrityError:
+            # The display name is held by an identity merged away: number this one.
+            values[0] = _free_name(self.db, which, found.name)
+            cur = self.db.execute(sql, values)
         new_id = cur.lastrowid
-        self._add_alias(new_id, found.name, "name", new_id)
-        return new_id
+        # No other identity has this spelling: lookup found none, in this transaction.
+        return new_id, insert_alias(self.db, which, new_id, found.name, "name", new_id, checked=True)
 
     def _add_alias(self, owner_id: int, alias: str, source: str, origin_id: int | None) -> int:
         return insert_alias(self.db, self.which, owner_id, alias, source, origin_id)
@@ -427,12 +455,13 @@ def _free_name(db: Database, which: Entity, name: str) -> str:
 
 
 def insert_alias(db: Database, which: Entity, owner_id: int, alias: str, source: str,
-                 origin_id: int | None) -> int:
+                 origin_id: int | None, *, checked: bool = False) -> int:
+    """Record a spelling of an identity; an error when it names another one (unless `checked`)."""
     from quotetrack.store import now
 
     columns = alias_columns(which.table, alias)
-    taken = db.execute(f"SELECT owner_id FROM {which.aliases} WHERE norm = ?",
-                       [columns["norm"]]).fetchone()
+    taken = None if checked else db.execute(
+        f"SELECT owner_id FROM {which.aliases} WHERE norm = ?", [columns["norm"]]).fetchone()
     if taken:
         if taken[0] == owner_id:
             return db.execute(f"SELECT id FROM {which.aliases} WHERE norm = ?",
@@ -441,10 +470,10 @@ def insert_alias(db: Database, which: Entity, owner_id: int, alias: str, source:
             f"'{alias}' already names {which.name} {which.label(taken[0])} "
             f"({_display(db, which, taken[0])})")
     cur = db.execute(
-        f"INSERT INTO {which.aliases} (owner_id, alias, norm, key, first, last, stem, bare, "
-        "origin_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO {which.aliases} (owner_id, alias, norm, key, first, last, stem, skel, "
+        "bare, origin_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [owner_id, alias, columns["norm"], columns["key"], columns["first"], columns["last"],
-         columns["stem"], columns["bare"], origin_id, source, now()])
+         columns["stem"], columns["skel"], columns["bare"], origin_id, source, now()])
     return cur.lastrowid
 
 

@@ -33,6 +33,10 @@ AUTO_SCORE = 90.0
 PROPOSE_SCORE = 75.0
 # A best match this close to the next identity's is ambiguous: it is asked, never automatic.
 AMBIGUITY_MARGIN = 3.0
+# Candidates whose transliteration keys share less than this (rapidfuzz token_set_ratio) are
+# not scored at all; every labelled alias of data/aliases/ written in Latin or Cyrillic letters
+# and resolved by these rules scores 75 or more.
+PREFILTER_SCORE = 72.0
 
 # Words of bodies, not people: a surname-only match never picks one of these.
 INSTITUTION_WORDS = frozenset("""

@@ -155,19 +155,19 @@ def m0003_identities(db: Database) -> None:
     db["outlets"].create_index(["domain"])
     for owner, table in (("speakers", "speaker_aliases"), ("outlets", "outlet_aliases")):
         # One row per spelling: `norm` (the folded name) is what an exact lookup finds; `key`,
-        # `first`, `last`, `stem` and `bare` (transliteration keys of the whole name, its first
-        # and last words, the last word's first letters and consonants) are what close matching
-        # finds candidates by.
+        # `first`, `last`, `stem`, `skel` and `bare` (transliteration keys of the whole name, its
+        # first and last words, the last word's first letters, frame and consonants) are what
+        # close matching finds candidates by.
         # `origin_id` is the identity the spelling first named, which an unmerge gives it back to.
         db[table].create(
             {"id": int, "owner_id": int, "alias": str, "norm": str, "key": str, "first": str,
-             "last": str, "stem": str, "bare": str, "origin_id": int, "source": str,
-             "created_at": str},
+             "last": str, "stem": str, "skel": str, "bare": str, "origin_id": int,
+             "source": str, "created_at": str},
             pk="id", not_null={"owner_id", "alias", "norm", "key"},
             foreign_keys=[("owner_id", owner, "id"), ("origin_id", owner, "id")],
         )
         db[table].create_index(["norm"], unique=True)
-        for column in ("owner_id", "key", "first", "last", "stem", "bare", "origin_id"):
+        for column in ("owner_id", "key", "first", "last", "stem", "skel", "bare", "origin_id"):
             db[table].create_index([column])
         rows = db.execute(f"SELECT id, name, created_at FROM {owner} ORDER BY id").fetchall()
         seen: set[str] = set()
@@ -177,10 +177,11 @@ def m0003_identities(db: Database) -> None:
                 continue  # two old spellings that fold alike: the first names them both
             seen.add(columns["norm"])
             db.execute(
-                f"INSERT INTO {table} (owner_id, alias, norm, key, first, last, stem, bare, "
-                "origin_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'name', ?)",
+                f"INSERT INTO {table} (owner_id, alias, norm, key, first, last, stem, skel, bare, "
+                "origin_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'name', ?)",
                 [owner_id, name, columns["norm"], columns["key"], columns["first"],
-                 columns["last"], columns["stem"], columns["bare"], owner_id, created],
+                 columns["last"], columns["stem"], columns["skel"], columns["bare"], owner_id,
+                 created],
             )
     # The spelling each statement used, so that undoing a merge returns exactly the statements
     # that named the other identity, including those added after the merge.
@@ -197,9 +198,8 @@ def m0003_identities(db: Database) -> None:
     db.execute(
         "UPDATE statements SET via_alias_id = (SELECT a.id FROM outlet_aliases a "
         "WHERE a.origin_id = statements.via_id ORDER BY a.id LIMIT 1) WHERE via_id IS NOT NULL")
-    db["statements"].create_index(["speaker_alias_id"])
-    db["statements"].create_index(["outlet_alias_id"])
-    db["statements"].create_index(["via_alias_id"])
+    # No indexes on the alias columns: only an unmerge reads them (a scan of a 100,000-statement
+    # table takes milliseconds), and every bulk import would pay for keeping three more.
     db["merges"].create(
         {"id": int, "entity": str, "kind": str, "into_id": int, "from_id": int, "from_name": str,
          "alias_ids": str, "score": float, "merged_at": str, "undone_at": str},

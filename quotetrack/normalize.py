@@ -208,6 +208,7 @@ def _looks_like_qualifier(word: str) -> bool:
     return core[:1].isupper() or core.isupper()
 
 
+@functools.lru_cache(maxsize=16384)
 def split_role(name: str) -> tuple[str | None, str]:
     """Split a leading (or comma-trailing) role off a name: (role as written, name).
 

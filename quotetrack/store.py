@@ -382,9 +382,17 @@ class _Identities:
     def __init__(self, db: Database, resolving: Resolving | None, *, write: bool = True):
         self.speakers = Resolver(db, SPEAKER, resolving, write=write)
         self.outlets = Resolver(db, OUTLET, resolving, write=write)
+        self.seen: dict[tuple, dict[str, Any]] = {}
 
     def resolve(self, fields: dict[str, Any]) -> dict[str, Any]:
         """speaker_id, outlet_id, via_id with the spellings used and the role given."""
+        names = (fields["speaker"], fields["outlet"], fields.get("via"), fields.get("role"))
+        known = self.seen.get(names)
+        if known is None:
+            known = self.seen[names] = self._resolve(fields)
+        return known
+
+    def _resolve(self, fields: dict[str, Any]) -> dict[str, Any]:
         speaker_id, speaker_alias, role = self.speakers.resolve(fields["speaker"])
         outlet_id, outlet_alias, _ = self.outlets.resolve(fields["outlet"])
         via_id = via_alias = None
@@ -581,7 +589,7 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
                                           (("speaker", "speaker"), ("outlet", "outlet"), ("outlet", "via"))
                                           if fields.get(name)])
     with write_transaction(db):
-        ids = _Identities(db, resolving).resolve(merged)
+        ids = dict(_Identities(db, resolving).resolve(merged))
         if "speaker" not in fields and "role" not in fields:
             ids["role"] = current.role
         if not force:
