@@ -318,3 +318,56 @@ def test_rather_than_denies_the_alternative_and_a_reversal_follows():
              date="2019-09-04")
     found = conflict(a, b)
     assert found is not None and found.type == "reversal"
+
+
+# ---------------------------------------------------------------- cases a reviewer wrote blind
+
+@pytest.mark.parametrize("left,right,kind", [
+    ("Three protesters were killed in the clashes", "No protesters were killed in the clashes", "numeric"),
+    ("The diplomats were engaged in espionage",
+     "The accusations of espionage against our diplomats are baseless", "polarity"),
+    ("Ten rockets hit the airbase", "Three rockets hit the airbase", "numeric"),
+    ("There was no explosion at the plant", "There was an explosion at the plant", "polarity"),
+    ("The court found the former mayor guilty of bribery",
+     "The court acquitted the former mayor of bribery", "antonym"),
+    ("Between 150 and 200 people were killed in the blast", "250 people were killed in the blast", "numeric"),
+    ("The strike was an act of aggression by Azerbaijan",
+     "The strike was a response to a provocation by Armenia", "antonym"),
+])
+def test_reviewer_conflicts_are_found(left, right, kind):
+    found = conflict(item(left), item(right))
+    assert found is not None and found.type == kind
+
+
+@pytest.mark.parametrize("left,right", [
+    ("The death toll in Turkey has risen to 5,894, with 34,810 people injured",
+     "5,894 people were killed and 34,810 injured in Turkey"),
+    ("The breach affected 1.4 million customers in Britain",
+     "The breach affected 300,000 customers in Ireland"),
+    ("Police did not attack the protesters", "The protesters attacked police officers with stones"),
+    ("Norvane Bank confirmed that customer data had been stolen in a cyberattack",
+     "The bank is working with the National Cyber Security Centre"),
+    ("The 34-year-old suspect was arrested", "Two suspects were arrested"),
+    ("The government pledged 5 million euros for reconstruction",
+     "The EU pledged 20 million euros for reconstruction"),
+])
+def test_reviewer_near_misses_stay_quiet(left, right):
+    assert conflict(item(left), item(right)) is None
+
+
+def test_daily_counts_of_a_continuing_story_are_not_a_falling_toll():
+    a = item("47 protesters were injured", date="2020-09-25")
+    b = item("Twelve protesters were injured", date="2020-09-28")
+    assert conflict(a, b) is None
+
+
+def test_a_plan_is_not_contradicted_by_a_past_denial():
+    a = item("Belarus did not expel any Polish diplomats", "Belarus MFA", date="2021-04-10")
+    b = item("Belarus will respond by expelling Polish diplomats", "Belarus MFA", date="2021-04-11")
+    assert conflict(a, b) is None
+
+
+def test_a_present_denial_is_not_contradicted_by_a_later_event():
+    a = item("Laura Kent has not resigned and will stay on", "Spokesperson", date="2021-03-15")
+    b = item("Laura Kent resigned", "Reuters", date="2021-03-20")
+    assert conflict(a, b) is None

@@ -74,8 +74,9 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def _is_entity(raw: str, position: int, sentence_start: bool) -> bool:
     folded = raw.casefold()
-    # pronouns, weekdays and months are capitalised but name no party
-    if not raw[:1].isupper() or folded in _PRONOUNS or folded in lexicon.STOPWORDS:
+    # pronouns, weekdays, months, 'No', 'Three' are capitalised but name no party
+    if (not raw[:1].isupper() or folded in _PRONOUNS or folded in lexicon.STOPWORDS
+            or folded in lexicon.NEGATION_WORDS or folded in _NUMBER_WORDS):
         return False
     if raw.isupper() and len(raw) > 1:
         return True  # acronyms: UN, NATO, OCHA
@@ -300,13 +301,51 @@ def _entity_after(tokens: list[list], words: list[str], position: int, span: int
     return ""
 
 
+def _noun_before(tokens: list[list], words: list[str], start: int) -> str:
+    """The noun heading the subject just before a predicate ('the protesters attacked')."""
+    k = start - 1
+    clause = tokens[start][6] if start < len(tokens) else 0
+    while k >= 0 and tokens[k][6] == clause and (
+            words[k] in lexicon.AUXILIARIES or words[k] in ("not", "never", "also", "to")
+            or (words[k].endswith("ly") and len(words[k]) > 4)):
+        k -= 1
+    if k >= 0 and tokens[k][6] == clause and tokens[k][1] and not _verb_like(words[k]):
+        # only a subject: the phrase must open its clause ('the protesters attacked'), not
+        # follow a verb as its object ('suspend the bill rather than withdraw it')
+        m = k - 1
+        while m >= 0 and tokens[m][6] == clause and (
+                (tokens[m][1] and not _verb_like(words[m])) or words[m] in _DETERMINERS):
+            if tokens[m][1] and m > 0 and (words[m - 1] in lexicon.AUXILIARIES or words[m - 1] == "to"):
+                return ""  # 'will suspend the bill': a verb's object
+            m -= 1
+        if m >= 0 and tokens[m][6] == clause and tokens[m][1]:
+            return ""
+        return tokens[k][2] or "~" + tokens[k][0]
+    return ""
+
+
+def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
+    """The first name or noun after a predicate in its clause ('attacked police officers')."""
+    for i in range(position + 1, min(len(tokens), position + 5)):
+        if words[i] in _SCOPE_BREAK or words[i] in ("by", "that", "which", "who", ","):
+            return ""
+        if tokens[i][2]:
+            return tokens[i][2]
+        if tokens[i][1] and not _verb_like(words[i]):
+            return "~" + tokens[i][0]
+        if not tokens[i][1] and words[i] not in _DETERMINERS:
+            return ""
+    return ""
+
+
 def roles(tokens: list[list], words: list[str], position: int, before: int | None = None) -> tuple[str, str]:
     """(agent, patient) of the predicate at `position`: who does it, and to whom.
 
     Active: 'Turkey notified Russia' -> (turkey, russia). Passive: 'the Ukrainian airliner was
     shot down by Iran' -> (iran, ukrainian). Nominal: 'a notification by Turkey' -> (turkey, '').
+    Judged: 'the court found the mayor guilty' -> (court, mayor). Names are folded words,
+    common nouns '~' and their key ('protesters' -> '~perso'). '' is unknown, '?' a pronoun.
     `before` is where to start looking back for the subject (a negation cue's position).
-    '' means unknown and '?' a pronoun.
     """
     start = position
     if before is not None and not any(tokens[m][1] for m in range(before + 1, position)):
@@ -319,17 +358,27 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
     passive = k >= 0 and (words[k] in _BE or words[k] in _JUDGED) and (
         _verb_like(words[position]) or tokens[position][0] in _contrary())
     agent = agent_after(tokens, words, position)
+    if not passive:
+        judged = next((m for m in range(max(0, position - 5), position - 1)
+                       if words[m] in _JUDGED and tokens[m][6] == tokens[position][6]), None)
+        if judged is not None:
+            # 'the court found the former mayor guilty'
+            patient = _noun_after(tokens, words, judged)
+            subject = subject_before(tokens, words, judged, weak=True) or _noun_before(tokens, words, judged)
+            return subject, patient
     if not passive and _nominal(tokens, words, position):
         # a noun ('a state doping programme') has no subject; only 'by X' names its agent
         return agent, ""
-    subject = subject_before(tokens, words, start, weak=True)
+    subject = subject_before(tokens, words, start, weak=True) or _noun_before(tokens, words, start)
     if passive:
         return agent, subject
     if subject in ("", "?") and agent:
-        return agent, _entity_after(tokens, words, position)
-    return subject, _entity_after(tokens, words, position)
+        return agent, _entity_after(tokens, words, position) or _noun_after(tokens, words, position)
+    return subject, _entity_after(tokens, words, position) or _noun_after(tokens, words, position)
 
 
+_PREPOSITIONS = frozenset("with for in on at from into without under over after before against "
+                          "about during despite".split())
 _DETERMINERS = frozenset("a an the its their his her our my your this these those of prior any "
                          "no every each".split())
 
@@ -344,8 +393,8 @@ def _nominal(tokens: list[list], words: list[str], position: int) -> bool:
     if k < 0:
         return True
     before = words[k]
-    if before in _DETERMINERS:
-        return True
+    if before in _DETERMINERS or before in _PREPOSITIONS:
+        return True  # 'a prior notification', 'with premeditated intention'
     return bool(tokens[k][1] and not tokens[k][2] and not _verb_like(before) and before != "to")
 
 
@@ -553,25 +602,98 @@ _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "d
 _MORE = frozenset(["more", "additional", "other", "further", "new", "extra", "fewer"])
 
 
+_MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_ZERO = frozenset(["no", "zero", "none", "nobody"])
+
+
+def _zero_figures(words: list[str], tokens: list[list]) -> list:
+    """'No civilians were killed' counts zero civilians."""
+    from quotetrack.conflicts.numbers import Figure
+
+    counts = _count_classes()
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if word in _ZERO:
+            j = i + 1
+            if words[j] == "of" and j + 1 < len(words) and words[j + 1] in ("the", "them"):
+                j += 2 if words[j + 1] == "the" else 1
+            if j < len(words) and tokens[j][0] in counts:
+                out.append(Figure(low=0, high=0, start=i, end=i + 1, hedged=False, surface=word))
+    return out
+
+
+def _head_before(words: list[str], tokens: list[list], start: int) -> str:
+    """The counted thing named before a figure: 'the turnout was 240,000', 'inflation was 8.5%'."""
+    counts = _count_classes()
+    k = start - 1
+    seen = 0
+    while k >= 0 and seen < 12 and words[k] not in _SENTENCE_END and words[k] not in (";", ":"):
+        if tokens[k][1] and not tokens[k][2]:
+            if tokens[k][0] in counts:
+                return counts[tokens[k][0]]
+            seen += 1
+        k -= 1
+    # a subject noun right before 'was/is/reached/stood at': 'inflation was 8.5 percent'
+    k = start - 1
+    while k >= 0 and words[k] in ("was", "is", "were", "are", "at", "to", "stood", "reached",
+                                  "rose", "fell", "hit", "totalled", "totaled", "of", "been", "has"):
+        k -= 1
+    if (k >= 0 and k < start - 1 and tokens[k][1] and not _verb_like(words[k])
+            and (not tokens[k][2] or k == 0 or words[k - 1] in _SENTENCE_END)):
+        phrase = [tokens[k][0]]
+        m = k - 1
+        while m >= 0 and len(phrase) < 3 and tokens[m][1] and not tokens[m][2] and not _verb_like(words[m]):
+            phrase.insert(0, tokens[m][0])  # 'the gasoline index', not just 'index'
+            m -= 1
+        return " ".join(phrase)
+    return ""
+
+
+def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
+    """Who a figure belongs to: the subject of the verb before it ('the EU pledged 20 million')."""
+    named = subject_before(tokens, words, start, weak=True)
+    if named:
+        return named
+    clause = tokens[start][6]
+    k = start - 1
+    while k >= 0 and tokens[k][6] == clause and not (tokens[k][1] and _verb_like(words[k])):
+        k -= 1
+    if k >= 0 and tokens[k][6] == clause:
+        return _noun_before(tokens, words, k)
+    return _noun_before(tokens, words, start)
+
+
+def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
+    """Names a figure's sentence places it in: 'in Britain', 'at the Zaporizhzhia plant'."""
+    out = []
+    for k in range(len(words) - 1):
+        if words[k] in ("in", "at") and _same_sentence(tokens, words, k, index):
+            for m in range(k + 1, min(len(words), k + 4)):
+                if tokens[m][2]:
+                    out.append(tokens[m][2])
+                    break
+                if not tokens[m][1] and words[m] not in ("the", "a", "an"):
+                    break
+    return out
+
+
 def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
     counts = _count_classes()
     events = _event_classes()
+    figures = sorted(find_figures(words) + _zero_figures(words, tokens), key=lambda f: f.start)
+    starts = [f.start for f in figures]
     out = []
-    for fig in find_figures(words):
+    for fig in figures:
         after = fig.end
         # A figure followed by a unit of time ("10 days") or being a year is not a count.
         if after < len(words) and words[after] in lexicon.TIME_UNITS:
             continue
         if fig.low == fig.high and fig.surface.isdigit() and 1800 <= fig.low <= 2100 and len(fig.surface) == 4:
             continue
-        if fig.start > 0 and words[fig.start - 1] in lexicon.STOPWORDS and words[fig.start - 1] in (
-                "january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december"):
-            continue
-        if fig.start > 0 and words[fig.start - 1] in ("jan", "feb", "mar", "apr", "jun", "jul",
-                                                        "aug", "sep", "sept", "oct", "nov", "dec", "no", "number"):
-            continue
         before = words[fig.start - 1] if fig.start > 0 else ""
+        if before in _MONTHS or before in ("no", "number"):
+            continue
         if fig.start > 0 and (tokens[fig.start - 1][2] or before[:1].isdigit()):
             continue  # 'Boeing 737', 'MAX 9', 'Flight 17': a name, not a count
         unit = "count"
@@ -586,7 +708,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         mods: list[str] = []
         if j < len(words) and words[j] == "of":
             j += 1
-            if j < len(words) and words[j] == "the":
+            while j < len(words) and words[j] in ("the", "our", "its", "their", "his", "her", "this"):
                 j += 1
         stop = min(len(words), j + 4)
         while j < stop:
@@ -601,44 +723,53 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
                 mods.append(t[2])
             elif w in lexicon.STOPWORDS or t[0] in events or w in lexicon.TIME_UNITS:
                 break
-            elif t[1] and not _verb_like(w) and (j + 1 >= len(words) or not tokens[j + 1][1]
-                                                 or tokens[j + 1][2]):
-                head = t[0]  # some other counted thing: 'two crashes', '60 towns'
+            elif t[1] and not _verb_like(w) and (
+                    w.endswith("s") or j + 1 >= len(words) or not tokens[j + 1][1] or tokens[j + 1][2]):
+                head = t[0]  # some other counted thing: 'two crashes', '60 towns', 'ten rockets'
                 break
             j += 1
+        if not head:
+            head = _head_before(words, tokens, fig.start)
         event = ""
-        # nearest event word in the same sentence
+        # the nearest event word in the same sentence that no other figure stands closer to
         best = None
         for k in range(max(0, fig.start - 10), min(len(tokens), fig.end + 12)):
-            if (tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start)
+            if not (tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start)
                     and not _sentence_not_killing(words, k)):
-                # an event word after the figure ('4,000 injured') binds before one before it,
-                # and one across an 'and' ('one died and 99 remain unaccounted') binds weakly
-                distance = fig.start - k if k < fig.start else k - fig.end + 0.5
-                if k >= fig.end and distance > 6:
-                    continue  # 'five of the 11 suspects in the killing': too far to count the dead
-                if k < fig.start and any(words[m] in ("and", ",", ";") for m in range(k, fig.start)):
-                    distance += 4
-                if best is None or distance < best[0]:
-                    best = (distance, events[tokens[k][0]])
+                continue
+            if any(fig.end <= s_ < k or k < s_ < fig.start for s_ in starts if s_ != fig.start):
+                continue  # '5,894 killed, with 34,810 injured': 'injured' is the other figure's
+            distance = fig.start - k if k < fig.start else k - fig.end + 0.5
+            if k >= fig.end and distance > 6:
+                continue  # 'five of the 11 suspects in the killing': too far to count the dead
+            if k < fig.start and any(words[m] in ("and", ",", ";") for m in range(k, fig.start)):
+                distance += 4
+            if best is None or distance < best[0]:
+                best = (distance, events[tokens[k][0]])
         if best:
             event = best[1]
         if not head and event in ("killed", "casualty", "injured"):
             head = "person"
         if not head and not event:
             continue
-        if fig.end > fig.start:
-            start_char = tokens[fig.start][3]
-            end_char = tokens[fig.end - 1][4]
-        else:
+        if fig.end <= fig.start:
             continue
         out.append({
             "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
-            "hedged": fig.hedged, "span": [start_char, end_char], "head": head,
-            "mods": mods, "event": event, "unit": unit, "more": more,
-            "index": fig.start, "subject": subject_before(tokens, words, fig.start),
+            "hedged": fig.hedged, "span": [tokens[fig.start][3], tokens[fig.end - 1][4]],
+            "head": head, "mods": mods, "event": event, "unit": unit, "more": more,
+            "index": fig.start,
+            "subject": _figure_actor(tokens, words, fig.start),
+            "places": _places(words, tokens, fig.start),
+            "single_event": sorted(_single_events(words, tokens, fig.start)),
         })
     return out
+
+
+def _single_events(words: list[str], tokens: list[list], index: int) -> set[str]:
+    """Nouns naming one event whose toll only grows ('the crash', 'the blast'), or 'toll'."""
+    return {tokens[k][0] for k in range(len(words))
+            if words[k] in lexicon.SINGLE_EVENTS and _same_sentence(tokens, words, k, index)}
 
 
 def _sentence_not_killing(words: list[str], k: int) -> bool:

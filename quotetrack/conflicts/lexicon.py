@@ -62,6 +62,7 @@ discovered established proven proved confirmed
 """.split())
 EVIDENCE_WORDS = frozenset("""
 evidence proof sign signs indication indications basis reason grounds trace traces suggestion
+accusation accusations assertion assertions plan plans intention intentions intent
 claim claims report reports allegation allegations rumour rumours rumor rumors truth question doubt
 """.split())
 AUXILIARIES = frozenset("""
@@ -111,7 +112,7 @@ SYNONYMS = {
     "regulation": "rule", "rules": "rule", "restrictions": "rule", "law": "rule", "laws": "rule",
     "lie": "mislead", "lies": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
     "responsibility": "guilty", "responsible": "guilty", "culpable": "guilty", "blame": "guilty",
-    "blamed": "guilty", "rigged": "rig", "stolen": "rig", "fraudulent": "fraud",
+    "blamed": "guilty", "rigged": "rig", "fraudulent": "fraud",
     "informed": "notify", "inform": "notify",
     "murder": "kill", "murdered": "kill", "premeditated": "plan", "planned": "plan",
     "turnout": "person", "crowd": "person", "attendance": "person", "participants": "person",
@@ -238,3 +239,16 @@ sworn shot fled led fed dealt meant swept sold bound ground wound withdrawn over
 """.split())
 # Words that, after 'is/are' and an adverb, call what precedes untrue ('are absolutely false').
 POSTFIX_WORDS = frozenset("false untrue baseless groundless unfounded lies fabricated nonsense wrong".split())
+
+# Nouns for one event whose toll can only grow, and words that say a figure is a running total.
+SINGLE_EVENTS = frozenset("""
+crash crashes explosion explosions blast blasts earthquake quake fire collapse flood floods shooting
+bombing sinking stampede storm hurricane typhoon cyclone derailment eruption tsunami landslide
+avalanche shipwreck massacre flight downing toll total
+""".split())
+
+# Contrary words that assign blame: each side calls the other's act the provocation, so they
+# conflict when their agents differ ('aggression by A' vs 'provocation by B').
+BLAME_PAIRS = frozenset([("aggression", "provocation"), ("aggression", "self-defence"),
+                         ("attack", "retaliation"), ("aggression", "retaliation")])
+FUTURE = frozenset(["will", "would", "shall", "going", "plans", "plan", "intends", "intend", "to"])

@@ -33,8 +33,10 @@ VAGUE = {
 }
 # hedge words -> how they widen a value v into an interval
 LOWER_BOUND = ("more than", "over", "above", "exceeding", "in excess of", "upwards of",
+               "no less than", "no lower than", "not less than",
                "at least", "no fewer than", "no less than", "a minimum of", "well over")
 UPPER_BOUND = ("up to", "as many as", "at most", "no more than", "fewer than", "less than",
+               "no higher than", "not more than", "not higher than", "no greater than",
                "under", "below", "a maximum of", "just under", "nearly", "almost", "close to")
 APPROX = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
           "nearly", "almost", "close to", "circa", "approx", "up to about")
@@ -162,7 +164,10 @@ def find_figures(tokens: list[str]) -> list[Figure]:
             second = _parse_one(tokens, end + 1)
             joined = tokens[end] != "and" or (i > 0 and tokens[i - 1] == "between")
             if second is not None and joined and second[0] >= low:
-                high = max(high, second[1])
+                # the ends of a range are taken as written, without a rounding margin
+                first_value = (low + high) / 2
+                low = first_value
+                high = max(first_value, (second[0] + second[1]) / 2)
                 end = second[2]
                 if i > 0 and tokens[i - 1] == "between":
                     start = i - 1

@@ -149,15 +149,22 @@ def _known(name: str) -> bool:
     return bool(name) and name != "?"
 
 
+def _comparable(x: str, y: str) -> bool:
+    """Two role fillers of the same kind: both names, or both common nouns ('~' keys)."""
+    return _known(x) and _known(y) and x.startswith("~") == y.startswith("~")
+
+
 def roles_clash(ra: tuple[str, str], rb: tuple[str, str]) -> bool:
-    """Different doers or different receivers: 'Turkey notified Russia' vs 'Russia notified Turkey'."""
-    return any(_known(x) and _known(y) and not entities_match(x, y) for x, y in zip(ra, rb))
+    """Different doers or different receivers: 'Turkey notified Russia' vs 'Russia notified
+    Turkey', 'police did not attack protesters' vs 'protesters attacked police'."""
+    return any(_comparable(x, y) and not entities_match(x.lstrip("~"), y.lstrip("~"))
+               for x, y in zip(ra, rb))
 
 
 def roles_agree(ra: tuple[str, str], rb: tuple[str, str]) -> str:
-    """The entity both accounts name in the same role, or ''."""
+    """The name both accounts give the same role, or ''."""
     for x, y in zip(ra, rb):
-        if _known(x) and _known(y) and entities_match(x, y):
+        if _comparable(x, y) and not x.startswith("~") and entities_match(x, y):
             return y
     return ""
 
@@ -184,7 +191,14 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
         neg_roles = (negation.get("agent", ""), negation.get("patient", ""))
+        neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
+        # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
+        present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"])
         for position in _positive_positions(pos, head):
+            if _future(pos, position) and not neg_future:
+                continue  # 'did not expel' and 'will expel' (a plan) do not contradict
+            if present and pos.day_start > neg.day_end:
+                continue  # 'has not resigned' on the 15th, 'resigned' on the 20th: things moved on
             pos_roles = roles(pos.features["tokens"], pos.words, position)
             if roles_clash(pos_roles, neg_roles):
                 continue
@@ -231,6 +245,33 @@ def _surface(item: Item, keys: set[str]) -> list[str]:
     return out
 
 
+_SENTENCE_BREAKS = frozenset([".", ";", ":", "!", "?"])
+
+
+def _future(item: Item, index: int) -> bool:
+    """Whether the word at `index` is in the future or a plan ('will expel', 'plans to expel')."""
+    words = item.words
+    for m in range(max(0, index - 8), index):
+        if words[m] in _SENTENCE_BREAKS:
+            continue
+        if words[m] in ("will", "shall", "'ll") or words[m] in ("won't", "wont"):
+            return True
+        if words[m] == "to" and m > 0 and words[m - 1] in ("going", "plans", "plan", "intends",
+                                                            "intend", "planning", "threatened"):
+            return True
+        if words[m] == "by" and m > 0 and words[m - 1] in ("respond", "retaliate"):
+            return _future(item, m - 1)
+    return False
+
+
+def _present_tense_denial(item: Item, cue: int) -> bool:
+    """'has not resigned', 'is not', 'hasn't': true when said, and open to change later."""
+    words = item.words
+    before = words[cue - 1] if cue > 0 else ""
+    return words[cue] in ("hasn't", "haven't", "isn't", "aren't") or (
+        words[cue] in ("not", "never", "no") and before in ("has", "have", "is", "are"))
+
+
 def _display_entity(item: Item, entity: str) -> str:
     """The entity as the text spells it ('Turkey', not 'turkey')."""
     for t in item.features["tokens"]:
@@ -249,6 +290,17 @@ def _figure_label(item: Item, fig: dict) -> str:
     if fig["event"]:
         parts.append(fig["event"])
     return " ".join(parts) or fig["unit"]
+
+
+def _figure_actors_differ(fa: dict, fb: dict) -> bool:
+    """'The government pledged 5 million' and 'The EU pledged 20 million' count different
+    things; a name against a common noun counts as different too."""
+    sa, sb = fa["subject"], fb["subject"]
+    if not (_known(sa) and _known(sb)):
+        return False
+    if sa.startswith("~") != sb.startswith("~"):
+        return True
+    return not entities_match(sa.lstrip("~"), sb.lstrip("~"))
 
 
 def _mods_compatible(fa: dict, fb: dict) -> bool:
@@ -278,6 +330,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
     later_first = a.day_start > b.day_start
     same_topic = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold())
     shared = {t for t in set(a.features["terms"]) & set(b.features["terms"]) if t[:1] != "#"}
+    shared |= {w for w in set(a.words) & set(b.words) if w in _PERIODS}  # 'in March' anchors too
     out = []
     for fa in a.features["figures"]:
         for fb in b.features["figures"]:
@@ -287,8 +340,11 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue
             if not fa["head"] and not fa["event"]:
                 continue
-            if not _mods_compatible(fa, fb) or _subjects_clash(fa["subject"], fb["subject"]):
+            if not _mods_compatible(fa, fb) or _figure_actors_differ(fa, fb):
                 continue
+            pa, pb = fa.get("places", []), fb.get("places", [])
+            if pa and pb and not any(entities_match(x, y) for x in pa for y in pb):
+                continue  # '1.4 million customers in Britain' and '300,000 in Ireland'
             a_high = fa["high"] if fa["high"] is not None else float("inf")
             b_high = fb["high"] if fb["high"] is not None else float("inf")
             if fa["low"] <= b_high and fb["low"] <= a_high:
@@ -302,6 +358,10 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
             # a figure with no such event (barrels agreed, votes counted) does not.
             if gap > (settings.numeric_days if not fa["event"] else 0):
                 if fa["event"] not in lexicon.CUMULATIVE_EVENTS:
+                    continue
+                # a later, lower figure contradicts only a toll of one event (a crash, a blast),
+                # not daily counts of a continuing story (arrests at protests on several days)
+                if not set(fa.get("single_event", [])) & set(fb.get("single_event", [])):
                     continue
                 earlier, later = (fb, fa) if later_first else (fa, fb)
                 later_high = later["high"] if later["high"] is not None else float("inf")
@@ -342,9 +402,18 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                 continue  # 'rose in June' and 'fell in July' describe different periods
             ra = roles(ta, a.words, ia)
             rb = roles(tb, b.words, ib)
-            if roles_clash(ra, rb) or _noun_subjects_clash(a, ia, b, ib):
-                continue
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
+            if (ka, kb) in _blame_keys() or (kb, ka) in _blame_keys():
+                # 'an act of aggression by A' vs 'a provocation by B': blame laid both ways
+                if theme and not roles_agree(ra, rb):
+                    return [Finding("antonym", 0.7,
+                                    f"'{_span_text(a, *_token_span(a, ia))}' vs "
+                                    f"'{_span_text(b, *_token_span(b, ib))}': each side blames the other",
+                                    [_token_span(a, ia)], [_token_span(b, ib)])]
+                continue
+            judged = _judged(a, ia) or _judged(b, ib)
+            if roles_clash(ra, rb) or (not judged and _noun_subjects_clash(a, ia, b, ib)):
+                continue
             agree = roles_agree(ra, rb)
             na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
             if not agree and na and na == nb:
@@ -406,6 +475,17 @@ def _noun_subject(item: Item, index: int) -> set[str]:
         out.add(t[0])
         i -= 1
     return out
+
+
+def _judged(item: Item, index: int) -> bool:
+    """'the court found the mayor guilty': the words before the verdict are its object."""
+    return any(item.words[m] in ("found", "declared", "ruled", "deemed", "judged", "pronounced")
+               for m in range(max(0, index - 5), index))
+
+
+@lru_cache(maxsize=1)
+def _blame_keys() -> frozenset[tuple[str, str]]:
+    return frozenset((key(x), key(y)) for x, y in lexicon.BLAME_PAIRS)
 
 
 def _noun_subjects_clash(a: Item, ia: int, b: Item, ib: int) -> bool:
