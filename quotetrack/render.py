@@ -15,12 +15,37 @@ from rich.text import Text
 from quotetrack.models import Counts, Statement
 
 
-def console(err: bool = False) -> Console:
-    stream = sys.stderr if err else sys.stdout
+class _TrimmedLines:
+    """A text stream that drops the spaces rich pads lines with, for pipes and files."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            self.stream.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending.rstrip())
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+
+def console(err: bool = False, stream=None) -> Console:
+    stream = stream or (sys.stderr if err else sys.stdout)
     is_tty = stream.isatty()
-    # In a pipe: no colour, no box drawing, and wide enough not to cut words mid-line.
-    return Console(file=stream, highlight=False, soft_wrap=False, no_color=not is_tty,
-                   width=None if is_tty else 80, emoji=False, markup=False)
+    # In a pipe or a file: no colour, no box drawing, 80 columns, no trailing padding.
+    return Console(file=stream if is_tty else _TrimmedLines(stream), highlight=False,
+                   soft_wrap=not is_tty, no_color=not is_tty, width=None if is_tty else 80,
+                   emoji=False, markup=False)
 
 
 def _is_tty() -> bool:
@@ -119,6 +144,20 @@ def _highlight(text: str, terms: Sequence[str], style: str = "bold reverse") -> 
     return rich_text
 
 
+def _excerpt(text: str, terms: Sequence[str], size: int = 400) -> str:
+    """A long text cut to the part around its first match ('... words [match] words ...')."""
+    if len(text) <= size:
+        return text
+    first = len(text)
+    for term in terms:
+        match = re.search(r"\b" + r"\W+".join(re.escape(p) for p in term.split()), text, re.IGNORECASE)
+        if match:
+            first = min(first, match.start())
+    start = 0 if first == len(text) else max(0, first - size // 3)
+    end = min(len(text), start + size)
+    return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
+
+
 def search_results(results, query: str) -> None:
     out = console()
     if not results:
@@ -130,10 +169,11 @@ def search_results(results, query: str) -> None:
         if tty:
             header.stylize("bold")
         out.print(header)
-        text = _highlight(statement.text, terms, "bold reverse" if tty else "")
+        shown = _excerpt(statement.text, terms)
+        text = _highlight(shown, terms, "bold reverse" if tty else "")
         if not tty:
             # No colour in a pipe: mark matches with [brackets] so they still stand out.
-            plain = statement.text
+            plain = shown
             for term in terms:
                 pattern = r"\b" + r"\W+".join(re.escape(p) for p in term.split()) + r"\w*"
                 plain = re.sub(pattern, lambda m: f"[{m.group(0)}]", plain, flags=re.IGNORECASE)
@@ -193,9 +233,10 @@ def _side(statement: Statement, spans, tty: bool) -> Text:
     return head
 
 
-def conflicts_view(conflicts, status: str = "open") -> None:
-    out = console()
-    tty = _is_tty()
+def conflicts_view(conflicts, status: str = "open", stream=None) -> None:
+    """Conflicts side by side; to `stream` (a file) as plain text when given."""
+    out = console(stream=stream)
+    tty = stream is None and _is_tty()
     if not conflicts:
         label = "" if status == "all" else f"{status} "
         out.print(f"No {label}conflicts found.")

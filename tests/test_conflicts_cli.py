@@ -209,3 +209,26 @@ def test_export_conflicts_writes_every_status_with_both_sides(run, tmp_path):
     assert all(r["a_text"] and r["b_text"] for r in rows)
     as_json = json.loads(run("export", "--conflicts", "--format", "json").stdout)
     assert len(as_json) == 2 and {"a", "b"} <= set(as_json[0])
+
+
+def test_output_file_format_follows_format_or_extension(run, tmp_path):
+    story(run)
+    as_text = tmp_path / "conflicts.txt"
+    assert run("conflicts", "-o", str(as_text)).exit_code == 0
+    text = as_text.read_text(encoding="utf-8")
+    assert "8 vs 7" in text and not text.lstrip().startswith("[")
+    assert all(line == line.rstrip() for line in text.splitlines())
+    as_json = tmp_path / "conflicts.txt.json"
+    assert run("conflicts", "-o", str(as_json)).exit_code == 0
+    assert len(json.loads(as_json.read_text(encoding="utf-8"))) == 2
+    forced = tmp_path / "forced.txt"
+    assert run("conflicts", "--format", "csv", "-o", str(forced)).exit_code == 0
+    assert forced.read_text(encoding="utf-8").startswith("id,type,score")
+
+
+def test_search_shows_the_part_of_a_long_text_around_the_match(run):
+    long_text = ("filler words " * 20000) + "the decisive notification came late " + ("more filler " * 1000)
+    run("add", long_text, "--speaker", "A", "--outlet", "B", "--date", "2020")
+    result = run("search", "decisive")
+    assert result.exit_code == 0
+    assert "[decisive]" in result.stdout and len(result.stdout) < 2000

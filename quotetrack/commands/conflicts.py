@@ -29,7 +29,7 @@ def conflicts(
     status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or all.")] = "open",
     window: Annotated[Optional[int], typer.Option("--window", metavar="DAYS", min=0, help="Only pairs whose dates are at most this many days apart.")] = None,
     limit: opt.Limit = None,
-    format: opt.TableFormat = opt.OutputFormat.table,
+    format: Annotated[Optional[opt.OutputFormat], typer.Option("--format", "-f", help="table for people (the default), json or csv for tools; with -o and no --format, taken from the file's extension (.csv, .json; anything else gets the table as text).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of the terminal.")] = None,
     rescan: Annotated[bool, typer.Option("--rescan", help="Re-analyse every statement instead of only new and changed ones.")] = False,
 ) -> None:
@@ -52,25 +52,29 @@ def conflicts(
     if sys.stderr.isatty() and report.analysed:
         typer.echo(f"Analysed {report.analysed} statement{'s' if report.analysed != 1 else ''}, "
                    f"compared {report.compared} pairs in {report.seconds:.1f} s.", err=True)
-    _emit(found, format.value, output, status)
+    _emit(found, format.value if format else None, output, status)
 
 
-def _emit(found, fmt: str, output: Optional[Path], status: str) -> None:
-    if fmt == "table" and output is None:
-        from quotetrack import render
-
-        render.conflicts_view(found, status)
-        return
+def _emit(found, fmt: Optional[str], output: Optional[Path], status: str) -> None:
+    from quotetrack import render
     from quotetrack.export import atomic_output, write_conflicts
 
-    if fmt == "table":
-        fmt = "csv" if output and output.suffix.lower() == ".csv" else "json"
+    if fmt is None:
+        suffix = output.suffix.lower() if output else ""
+        fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     if output is None:
-        write_conflicts(found, fmt, sys.stdout)
-    else:
-        with atomic_output(output) as fh:
+        if fmt == "table":
+            render.conflicts_view(found, status)
+        else:
+            write_conflicts(found, fmt, sys.stdout)
+        return
+    with atomic_output(output) as fh:
+        if fmt == "table":
+            render.conflicts_view(found, status, stream=fh)
+            count = len(found)
+        else:
             count = write_conflicts(found, fmt, fh)
-        typer.echo(f"Wrote {count} conflict{'s' if count != 1 else ''} to {output}", err=True)
+    typer.echo(f"Wrote {count} conflict{'s' if count != 1 else ''} to {output} ({fmt})", err=True)
 
 
 def _decide(ctx: typer.Context, conflict_id: str, status: str, note: Optional[str]) -> None:
