@@ -216,7 +216,7 @@ def test_output_file_format_follows_format_or_extension(run, tmp_path):
     as_text = tmp_path / "conflicts.txt"
     assert run("conflicts", "-o", str(as_text)).exit_code == 0
     text = as_text.read_text(encoding="utf-8")
-    assert "8 vs 7" in text and not text.lstrip().startswith("[")
+    assert "Turkish soldiers killed" in text and not text.lstrip().startswith("[")
     assert all(line == line.rstrip() for line in text.splitlines())
     as_json = tmp_path / "conflicts.txt.json"
     assert run("conflicts", "-o", str(as_json)).exit_code == 0
