@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
-from quotetrack.errors import DatabaseError, DuplicateError, NotFoundError, ValidationError
+from quotetrack.db import write_error
+from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
 from quotetrack.identities import OUTLET, SPEAKER, Resolver, Resolving, decide_before_writing, url_domain
 from quotetrack.models import KINDS, Counts, Filters, ImportResult, Statement
 from quotetrack.normalize import clean_label, fold_name, normalize_name, normalize_text, parse_date
@@ -348,26 +349,37 @@ def _duplicate_of(db: Database, speaker_id: int, outlet_id: int, date: str, text
 
 @contextmanager
 def write_transaction(db: Database) -> Iterator[None]:
-    """One write transaction that holds the write lock from its start.
+    """One write transaction that holds the write lock from its start; all or nothing.
 
     A plain (deferred) BEGIN that reads and then writes fails at once with 'database is locked'
     when another process committed in between; BEGIN IMMEDIATE waits for its turn instead.
+    A write SQLite refuses (a read-only file, a full disk) rolls everything back and is
+    reported as a DatabaseError.
     """
     if db.conn.in_transaction:
         with db.atomic():
             yield
         return
+    db.check_writable()
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise DatabaseError(f"the database is busy ({exc}); try again") from None
+        raise write_error(db.path, exc) from None
     try:
         yield
-    except BaseException:
+        db.conn.execute("COMMIT")
+    except BaseException as exc:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
+        if _refused_write(exc):
+            raise write_error(db.path, exc) from None
         raise
-    db.conn.execute("COMMIT")
+
+
+def _refused_write(exc: BaseException) -> bool:
+    """Whether SQLite refused a write for a reason outside quotetrack (read-only, disk full,
+    corrupt file); a broken constraint or a misused API is a bug and is not dressed up."""
+    return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
 
 
 _INSERT = """INSERT INTO statements (id, text, text_norm, kind, speaker_id, outlet_id, via_id, date,

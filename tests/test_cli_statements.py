@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 
@@ -252,3 +253,156 @@ def test_a_new_database_gets_every_schema_step_once(db_path):
     db = open_db(db_path)
     assert schema_version(db) == latest_version()
     db.close()
+
+
+# ---------------------------------------------------------------- read-only and foreign databases
+
+NOTIFIED = ("The attack came despite a prior notification by Turkey of its troops' coordinates "
+            "in Idlib", "Mevlut Cavusoglu")
+NOT_NOTIFIED = ("Turkey failed to notify the Russian military about troop movements overnight",
+                "Russia")
+
+
+@pytest.fixture(scope="module")
+def _conflict_template(tmp_path_factory):
+    """A database holding two statements in conflict, detected: built once, copied per test."""
+    path = tmp_path_factory.mktemp("template") / "story.db"
+    ids = []
+    for text, speaker in (NOTIFIED, NOT_NOTIFIED):
+        ids.append(added_id(invoke(["--db", str(path), *add_args(text, speaker, "Haaretz", "2020-02-04")])))
+    [conflict] = json.loads(invoke(["--db", str(path), "conflicts", "-f", "json"]).stdout)
+    return path, ids, conflict["id"]
+
+
+@pytest.fixture
+def conflict_db(_conflict_template, db_path):
+    """(statement ids, conflict id), with this test's database holding them."""
+    template, ids, conflict = _conflict_template
+    db_path.write_bytes(template.read_bytes())
+    return ids, conflict
+
+
+def _writes(ids, conflict, tmp_path):
+    csv_file = tmp_path / "more.csv"
+    csv_file.write_text("text,speaker,outlet,date\nMore words,Akar,Anadolu,2020-02-05\n", encoding="utf-8")
+    return [
+        add_args(),
+        ["import", str(csv_file)],
+        ["edit", ids[0], "--text", "Turkey did notify Russia"],
+        ["delete", ids[0], "--yes"],
+        ["conflicts", "confirm", conflict],
+        ["conflicts", "--rescan"],
+        ["speakers", "rename", "Russia", "Russian Federation"],
+        ["speakers", "merge", "Russia", "Mevlut Cavusoglu"],
+        ["outlets", "alias", "Haaretz", "Haaretz English"],
+    ]
+
+
+def _files(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _assert_every_write_is_refused_and_reads_work(run, db_path, ids, conflict):
+    before = db_path.read_bytes()
+    files = _files(db_path.parent)
+    for args in _writes(ids, conflict, db_path.parent / "input"):
+        assert_one_line_error(run(*args), str(db_path), "read-only", "nothing was changed")
+    assert db_path.read_bytes() == before
+    assert _files(db_path.parent) == files  # no -wal or -shm left behind
+    # Reading works, and `conflicts` with nothing new to analyse lists what is stored.
+    assert conflict in run("conflicts").stdout
+    assert ids[0] in run("list").stdout
+    assert conflict in run("show", ids[0]).stdout
+    assert run("info").exit_code == 0
+    assert db_path.read_bytes() == before and _files(db_path.parent) == files
+
+
+@pytest.mark.parametrize("why", ["the file cannot be written", "its folder cannot be written"])
+def test_a_read_only_database_can_be_read_and_every_write_is_refused_in_one_line(
+        run, db_path, conflict_db, monkeypatch, why):
+    ids, conflict = conflict_db
+    (db_path.parent / "input").mkdir()
+    monkeypatch.setattr("quotetrack.db._why_read_only", lambda path: why)
+    _assert_every_write_is_refused_and_reads_work(run, db_path, ids, conflict)
+    assert why in run(*add_args()).stderr
+
+
+def test_a_write_sqlite_refuses_midway_is_rolled_back_and_reported_in_one_line(
+        run, db_path, conflict_db, monkeypatch):
+    """The file looks writable but SQLite refuses the writes (as with `chattr +i` seen late)."""
+    import quotetrack.db
+
+    ids, conflict = conflict_db
+    (db_path.parent / "input").mkdir()
+    connect = quotetrack.db._connect
+
+    def refusing(path):
+        conn = connect(path)
+        conn.execute("PRAGMA query_only = ON")  # every write fails as on a read-only file
+        return conn
+
+    monkeypatch.setattr(quotetrack.db, "_connect", refusing)
+    _assert_every_write_is_refused_and_reads_work(run, db_path, ids, conflict)
+
+
+def _chattr(flag, *paths):
+    import subprocess
+
+    return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_really_read_only_database_or_folder(run, db_path, conflict_db, tmp_path, what):
+    """chmod for a user, chattr +i for root (who writes through any chmod)."""
+    import shutil
+
+    ids, conflict = conflict_db
+    (tmp_path / "input").mkdir()
+    target = db_path if what == "file" else tmp_path
+    if os.geteuid() != 0:
+        target.chmod(0o444 if what == "file" else 0o555)
+        undo = lambda: target.chmod(0o644 if what == "file" else 0o755)  # noqa: E731
+    elif shutil.which("chattr") and _chattr("+i", target):
+        undo = lambda: _chattr("-i", target)  # noqa: E731
+    else:
+        pytest.skip("root, and chattr +i is not available here")
+    try:
+        _assert_every_write_is_refused_and_reads_work(run, db_path, ids, conflict)
+    finally:
+        undo()
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+@pytest.mark.parametrize("schema", [
+    "CREATE TABLE foo (x); INSERT INTO foo VALUES (1);",
+    "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT);"
+    "INSERT INTO _sqlite_migrations VALUES ('photos', '0001_init', '2020');",
+])
+def test_an_sqlite_database_of_another_program_is_refused_and_left_byte_identical(tmp_path, journal, schema):
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.executescript(schema)
+    conn.commit()
+    conn.close()
+    content = path.read_bytes()
+    for args in (["info"], ["list"], add_args(), ["import", "-", "-f", "csv"], ["conflicts"]):
+        result = invoke(["--db", str(path), *args], input="text,speaker,outlet,date\n")
+        assert_one_line_error(result, str(path), "SQLite database of another program", "left untouched")
+    assert path.read_bytes() == content
+    assert _files(tmp_path) == ["other.db"]
+
+
+def test_an_empty_sqlite_database_is_set_up(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "empty.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 7")  # writes a header, no tables
+    conn.close()
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    added_id(invoke(["--db", str(path), *add_args()]))
+    assert "statements  1" in invoke(["--db", str(path), "info"]).stdout
+
