@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -42,15 +41,20 @@ app = typer.Typer(
 def _root(
     ctx: typer.Context,
     db: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option(
             "--db",
             envvar="QUOTETRACK_DB",
+            metavar="PATH",
             help="Database file (created on first use). Default: quotetrack.db in the app folder.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
+    if db is not None and not db.strip():
+        from quotetrack.errors import ValidationError
+
+        raise ValidationError("--db", "is empty")
     ctx.obj = {"db_path": db}
 
 

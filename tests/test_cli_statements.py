@@ -406,3 +406,8 @@ def test_an_empty_sqlite_database_is_set_up(tmp_path):
     added_id(invoke(["--db", str(path), *add_args()]))
     assert "statements  1" in invoke(["--db", str(path), "info"]).stdout
 
+
+
+def test_an_empty_db_option_is_an_error(tmp_path):
+    result = invoke(["--db", "", *add_args()])
+    assert_one_line_error(result, "--db: is empty")
