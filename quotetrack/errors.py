@@ -29,11 +29,14 @@ class ValidationError(QuotetrackError):
 class DuplicateError(QuotetrackError):
     """The same statement (speaker, outlet, date, normalised text) is already stored."""
 
-    def __init__(self, existing_id: str):
+    def __init__(self, existing_id: str, *, editing: bool = False):
         self.existing_id = existing_id
-        super().__init__(
-            f"this statement is already stored as {existing_id} (use --force to add it again)"
-        )
+        if editing:
+            message = (f"after this edit the statement would be the same as {existing_id} "
+                       "(use --force to edit it anyway)")
+        else:
+            message = f"this statement is already stored as {existing_id} (use --force to add it again)"
+        super().__init__(message)
 
 
 class ImportProblems(QuotetrackError):

@@ -29,6 +29,9 @@ _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
 
 EDITABLE = ("text", "kind", "speaker", "outlet", "via", "date", "url", "topic", "tags", "notes",
             "role")
+REQUIRED = ("text", "kind", "speaker", "outlet", "date")
+# Fields conflict detection never reads: editing only these keeps what it stored.
+_NOT_DETECTED = frozenset(("url", "tags", "notes"))
 
 
 def now() -> str:
@@ -45,6 +48,10 @@ def _check_storable(value: str, field: str) -> None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError(field, "contains a lone surrogate, which is not valid Unicode text") from None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _optional(value: Any) -> str | None:
@@ -464,7 +471,11 @@ def add_statement(db: Database, *, force: bool = False, resolving: Resolving | N
     Raises ValidationError for a bad field and DuplicateError when the same statement is stored,
     unless force=True.
     """
+    kind = raw.get("kind")
+    if isinstance(kind, str) and not kind.strip():  # given, but blank; left out means direct
+        raise ValidationError("kind", "is empty")
     fields = validate_fields(raw)
+    db.check_writable()
     resolving = resolving or Resolving()
     decide_before_writing(db, resolving, [("speaker", fields["speaker"]), ("outlet", fields["outlet"]),
                                           ("outlet", fields.get("via"))])
@@ -581,7 +592,9 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
     """Change fields of a stored statement; its id stays the same.
 
     A new speaker, outlet or relay resolves to an identity as in `add_statement`; a new speaker
-    given with a title replaces the role, unless a role is given too.
+    given with a title replaces the role, unless a role is given too. A change to anything
+    conflict detection reads drops the statement's stored conflicts (their review decisions
+    stay), so that the next detection finds them anew.
     """
     current = get_statement(db, statement_id)
     unknown = set(changes) - set(EDITABLE)
@@ -589,7 +602,11 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
         raise ValidationError(sorted(unknown)[0], "cannot be edited")
     if not changes:
         raise ValidationError("edit", "nothing to change; give at least one --field value")
+    for name in REQUIRED:
+        if name in changes and _blank(changes[name]):
+            raise ValidationError(name, "is empty")
     fields = validate_fields(changes, partial=True)
+    db.check_writable()
     merged = current.to_dict()
     merged.update({k: v for k, v in fields.items()})
     if "speaker" in fields and "role" not in fields:
@@ -608,7 +625,9 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
             dup = _duplicate_of(db, ids["speaker_id"], ids["outlet_id"], date.iso,
                                 normalize_text(merged["text"]))
             if dup and dup != current.id:
-                raise DuplicateError(dup)
+                raise DuplicateError(dup, editing=True)
+        if not set(fields) <= _NOT_DETECTED:
+            _forget_detection(db, current.id)
         db.execute(
             """UPDATE statements SET text = ?, text_norm = ?, kind = ?, speaker_id = ?, outlet_id = ?,
                    via_id = ?, date = ?, date_start = ?, date_end = ?, url = ?, topic = ?, tags = ?,
@@ -634,11 +653,17 @@ def delete_statement(db: Database, statement_id: str) -> Statement:
     """
     current = get_statement(db, statement_id)
     with write_transaction(db):
-        db.execute("DELETE FROM conflicts WHERE a_id = ? OR b_id = ?", [current.id, current.id])
-        db.execute("DELETE FROM analysis WHERE statement_id = ?", [current.id])
-        db.execute("DELETE FROM terms WHERE statement_id = ?", [current.id])
+        _forget_detection(db, current.id)
         db.execute("DELETE FROM statements WHERE id = ?", [current.id])
     return current
+
+
+def _forget_detection(db: Database, statement_id: str) -> None:
+    """Drop the conflicts, signature and terms detection stored for a statement; the review
+    decisions (keyed by pair) stay, to apply again when the pair is found again."""
+    db.execute("DELETE FROM conflicts WHERE a_id = ? OR b_id = ?", [statement_id, statement_id])
+    db.execute("DELETE FROM analysis WHERE statement_id = ?", [statement_id])
+    db.execute("DELETE FROM terms WHERE statement_id = ?", [statement_id])
 
 
 def matching_ids_sql(filters: Filters) -> tuple[str, list[Any]]:

@@ -147,6 +147,43 @@ def test_edit_with_a_bad_date_fails_and_changes_nothing(run):
     assert json.loads(run("show", statement_id, "-f", "json").stdout)["date"] == "2020-02-27"
 
 
+@pytest.mark.parametrize("field", ["--text", "--kind", "--speaker", "--outlet", "--date"])
+def test_edit_to_an_empty_required_field_fails_and_changes_nothing(run, field):
+    statement_id = added_id(run(*add_args()))
+    before = run("show", statement_id, "-f", "json").stdout
+    assert_one_line_error(run("edit", statement_id, field, ""), f"{field[2:]}: is empty")
+    assert run("show", statement_id, "-f", "json").stdout == before
+
+
+def test_add_with_an_empty_kind_fails(run):
+    assert_one_line_error(run(*add_args(), "--kind", ""), "kind: is empty")
+
+
+def test_edit_into_a_duplicate_says_how_to_edit_anyway(run):
+    first = added_id(run(*add_args("One.")))
+    second = added_id(run(*add_args("Two.")))
+    result = run("edit", second, "--text", "one.")
+    assert_one_line_error(result, first, "edit it anyway")
+    assert "add it again" not in result.stderr
+
+
+def test_edit_shows_the_statement_with_its_conflicts_as_they_now_are(run, conflict_db):
+    (notified, denied), conflict = conflict_db
+    run("conflicts", "dismiss", conflict, "--note", "two events")
+    result = run("edit", notified, "--note", "checked")  # detection reads no notes
+    assert result.exit_code == 0 and "checked" in result.stdout and conflict in result.stdout
+    result = run("edit", notified, "--text", NOTIFIED[0] + " province")
+    assert result.exit_code == 0
+    assert notified in result.stdout and "province" in result.stdout
+    assert conflict not in result.stdout
+    shown = json.loads(run("show", notified, "-f", "json").stdout)
+    assert shown["conflicts"] == []
+    assert conflict not in run("show", denied).stdout
+    # The next run finds the pair again, with the decision taken before the edit.
+    [found] = json.loads(run("conflicts", "--status", "all", "-f", "json").stdout)
+    assert (found["id"], found["status"], found["note"]) == (conflict, "dismissed", "two events")
+
+
 def test_delete_with_yes_removes_the_statement(run):
     statement_id = added_id(run(*add_args()))
     result = run("delete", statement_id, "--yes")

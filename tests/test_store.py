@@ -268,6 +268,52 @@ def test_edit_refuses_to_make_a_duplicate_unless_forced(db):
     assert get_statement(db, first.id).text == "One."
 
 
+def test_edit_into_a_duplicate_says_so_for_an_edit(db):
+    first = add(db, "One.")
+    second = add(db, "Two.")
+    with pytest.raises(DuplicateError, match=f"after this edit .* same as {first.id} .*--force to edit it anyway"):
+        update_statement(db, second.id, {"text": "one."})
+
+
+@pytest.mark.parametrize("field", ["text", "kind", "speaker", "outlet", "date"])
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_edit_to_a_blank_required_field_is_refused_and_changes_nothing(db, field, blank):
+    stored = add(db, url="https://example.org/x")  # a url must not stand in for an emptied outlet
+    with pytest.raises(ValidationError, match=f"^{field}: is empty$"):
+        update_statement(db, stored.id, {field: blank})
+    assert get_statement(db, stored.id) == stored
+
+
+def _detection_rows(db, statement_id):
+    return {table: db.execute(f"SELECT count(*) FROM {table} WHERE {where}",
+                              [statement_id] * where.count("?")).fetchone()[0]
+            for table, where in (("conflicts", "a_id = ? OR b_id = ?"),
+                                 ("analysis", "statement_id = ?"), ("terms", "statement_id = ?"))}
+
+
+def test_edit_drops_what_detection_stored_for_the_statement_but_keeps_reviews(db):
+    from quotetrack.conflicts.detect import detect
+    from quotetrack.conflicts.review import conflicts_for_statement, set_status
+
+    denied = add(db, "Turkey failed to notify the Russian military about troop movements",
+                 speaker="Russia", date="2020-02-04")
+    notified = add(db, "The attack came despite a prior notification by Turkey of its troops' "
+                   "coordinates", speaker="Mevlut Cavusoglu", date="2020-02-04")
+    detect(db)
+    [conflict] = conflicts_for_statement(db, denied.id)
+    set_status(db, conflict.id, "dismissed", "different events")
+    update_statement(db, denied.id, {"notes": "from the MoD readout", "tags": ["russia"]})
+    kept = _detection_rows(db, denied.id)  # detection reads no notes or tags
+    assert kept["conflicts"] == 1 and kept["analysis"] == 1 and kept["terms"] > 0
+    update_statement(db, denied.id, {"text": denied.text + " overnight"})
+    assert _detection_rows(db, denied.id) == {"conflicts": 0, "analysis": 0, "terms": 0}
+    assert _detection_rows(db, notified.id)["analysis"] == 1  # the other side is not redone
+    assert conflicts_for_statement(db, denied.id) == []
+    detect(db)
+    [again] = conflicts_for_statement(db, denied.id)
+    assert (again.id, again.status, again.note) == (conflict.id, "dismissed", "different events")
+
+
 def test_edit_of_an_unknown_id_is_not_found(db):
     with pytest.raises(NotFoundError, match="qzzzzzz"):
         update_statement(db, "qzzzzzz", {"text": "x"})

@@ -102,17 +102,21 @@ def show(
 ) -> None:
     """Show one statement in full, with the conflicts it is part of."""
     from quotetrack.cli import open_database
-    from quotetrack.conflicts.review import conflicts_for_statement
     from quotetrack.errors import ValidationError
     from quotetrack.store import get_statement
 
     if format not in ("table", "json"):
         raise ValidationError("--format", f"'{format}' is not table or json")
     db = open_database(ctx)
-    statement = get_statement(db, statement_id)
-    conflicts = conflicts_for_statement(db, statement.id)
-    from quotetrack import render
+    _print_statement(db, get_statement(db, statement_id), format)
 
+
+def _print_statement(db, statement, format: str = "table") -> None:
+    """A statement in full with the conflicts stored for it, as `show` prints it."""
+    from quotetrack import render
+    from quotetrack.conflicts.review import conflicts_for_statement
+
+    conflicts = conflicts_for_statement(db, statement.id)
     if format == "json":
         render.json_out({**statement.to_dict(), "conflicts": [c.to_dict() for c in conflicts]})
     else:
@@ -159,8 +163,12 @@ def edit(
     role: Annotated[Optional[str], typer.Option("--role", metavar="TITLE", help="The speaker's title here; '' clears it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Allow the edit to make it a duplicate.")] = False,
 ) -> None:
-    """Change fields of a stored statement (its id stays the same)."""
-    from quotetrack import render
+    """Change fields of a stored statement (its id stays the same) and show it as `show` does.
+
+    A change to what conflict detection reads (text, kind, speaker, outlet, relay, date, topic,
+    role) drops the statement's conflicts until `quotetrack conflicts` runs again; review
+    decisions are kept.
+    """
     from quotetrack.cli import open_database
     from quotetrack.store import update_statement
 
@@ -176,10 +184,10 @@ def edit(
     if tag is not None:
         changes["tags"] = [t for t in tag if t.strip()]
     resolving = opt.resolving(text != "-" and opt.at_terminal())
-    statement = update_statement(open_database(ctx), statement_id, changes, force=force,
-                                 resolving=resolving)
+    db = open_database(ctx)
+    statement = update_statement(db, statement_id, changes, force=force, resolving=resolving)
     opt.report_matches(resolving.matches)
-    render.statement_detail(statement, [])
+    _print_statement(db, statement)
 
 
 def delete(
