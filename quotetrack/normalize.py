@@ -83,14 +83,15 @@ class PartialDate:
 
 
 _ISO = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
-_NUMERIC_DMY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})$")
 
 
 def parse_date(value: str, field: str = "date") -> PartialDate:
     """Parse '2020', '2020-02', '2020-02-04', '4 February 2020', 'Feb 2020' keeping their precision.
 
-    Raises ValidationError for impossible dates ('2020-02-31') and for all-numeric day/month
-    orders that could be read two ways ('04.02.2020').
+    An all-numeric day and month in either order is taken when only one order gives a date
+    ('13/04/2020' and '04/13/2020' are 13 April). Raises ValidationError for impossible dates
+    ('2020-02-31', '31/02/2020') and for those that could be read two ways ('04.02.2020').
     """
     text = (value or "").strip()
     if not text:
@@ -110,10 +111,9 @@ def parse_date(value: str, field: str = "date") -> PartialDate:
             return PartialDate(f"{int(year):04d}")
         except ValueError:
             raise ValidationError(field, f"'{text}' is not a date") from None
-    if _NUMERIC_DMY.match(text):
-        raise ValidationError(
-            field, f"'{text}' could be read day-first or month-first; write it as YYYY-MM-DD"
-        )
+    m = _NUMERIC_DMY.match(text)
+    if m:
+        return PartialDate(_day_and_month_in_either_order(text, *m.groups(), field).isoformat())
     if not re.search(r"[A-Za-z\u00c0-\uffff]", text) or not re.search(r"\d{4}", text):
         raise ValidationError(field, f"'{text}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     from dateutil import parser as date_parser
@@ -130,6 +130,25 @@ def parse_date(value: str, field: str = "date") -> PartialDate:
     if low.day != high.day:
         return PartialDate(f"{low.year:04d}-{low.month:02d}")
     return PartialDate(low.date().isoformat())
+
+
+def _day_and_month_in_either_order(text: str, first: str, second: str, year: str,
+                                   field: str) -> _dt.date:
+    """The one date that '13/04/2020' (day first) or '04/13/2020' (month first) can be."""
+    if len(year) != 4:
+        raise ValidationError(field, f"'{text}' does not give the year in full; write it as YYYY-MM-DD")
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(_dt.date(int(year), int(month), int(day)))
+        except ValueError:
+            pass
+    if not readings:
+        raise ValidationError(field, f"'{text}' is not a date")
+    if len(readings) > 1:
+        raise ValidationError(
+            field, f"'{text}' could be read day-first or month-first; write it as YYYY-MM-DD")
+    return readings.pop()
 
 
 # ---------------------------------------------------------------- names as identities

@@ -97,9 +97,28 @@ def test_bad_field_is_refused_naming_the_field_and_nothing_is_stored(db, fields,
     assert counts(db).statements == 0
 
 
-def test_an_impossible_date_is_reported_as_not_a_date(db):
-    with pytest.raises(ValidationError, match="'2020-02-31' is not a date"):
-        add(db, date="2020-02-31")
+@pytest.mark.parametrize("date", ["2020-02-31", "31/02/2020", "31.04.2020", "00/13/2020", "13/13/2020"])
+def test_an_impossible_date_is_reported_as_not_a_date(db, date):
+    with pytest.raises(ValidationError, match=f"^date: '{date}' is not a date$"):
+        add(db, date=date)
+
+
+@pytest.mark.parametrize("date", ["13/04/2020", "04/13/2020", "13.04.2020", "13-4-2020"])
+def test_a_numeric_date_with_only_one_reading_is_taken(db, date):
+    assert add(db, date=date).date == "2020-04-13"
+
+
+def test_a_numeric_date_that_reads_the_same_both_ways_is_taken(db):
+    assert add(db, date="04/04/2020").date == "2020-04-04"
+
+
+@pytest.mark.parametrize("date, words", [
+    ("04/02/2020", "could be read day-first or month-first"),
+    ("13/04/20", "year in full"),
+])
+def test_a_numeric_date_with_two_readings_or_a_short_year_is_refused(db, date, words):
+    with pytest.raises(ValidationError, match=words):
+        add(db, date=date)
 
 
 # ---------------------------------------------------------------- duplicates
