@@ -50,6 +50,32 @@ def test_add_without_text_and_no_terminal_fails(run):
     assert_one_line_error(result, "text", "required")
 
 
+@pytest.fixture
+def at_a_terminal(monkeypatch):
+    """Standard input is a person at a terminal (CliRunner's input stands in for them)."""
+    monkeypatch.setattr("quotetrack.commands.options.stdin_is_terminal", lambda: True)
+
+
+def test_add_at_a_terminal_asks_each_missing_field_again_until_it_is_valid(run, at_a_terminal):
+    answers = ["We will respond.", "   ", "Hulusi Akar", "Anadolu", "2020-02-31", "04/02/2020",
+               "27/02/2020"]
+    result = run("add", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "speaker: is empty" in result.stdout
+    assert "'2020-02-31' is not a date" in result.stdout and "day-first or month-first" in result.stdout
+    statement_id = result.stdout.strip().splitlines()[-1]
+    record = json.loads(run("show", statement_id, "-f", "json").stdout)
+    assert (record["text"], record["speaker"], record["outlet"], record["date"]) == (
+        "We will respond.", "Hulusi Akar", "Anadolu", "2020-02-27")
+
+
+def test_add_at_a_terminal_ended_with_ctrl_d_stores_nothing(run, at_a_terminal):
+    result = run("add", "We will respond.", "--speaker", "Akar", input="Anadolu\n2020-13\n")
+    assert result.exit_code == 1 and "Aborted" in result.output
+    assert "Traceback" not in result.output
+    assert run("list", "--format", "json").stdout == "[]\n"
+
+
 def test_add_dash_reads_the_text_from_standard_input(run):
     text = "Çok şiddetli bir karşılık\nvereceğiz, dedi."
     statement_id = added_id(run(*add_args("-"), input=text + "\n"))

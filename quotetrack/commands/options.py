@@ -33,11 +33,18 @@ TableFormat = Annotated[
 ]
 
 
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal, so a missing field can be asked for."""
+    import sys
+
+    return sys.stdin.isatty()
+
+
 def at_terminal() -> bool:
     """Whether a person can answer questions (standard input and error are a terminal)."""
     import sys
 
-    return sys.stdin.isatty() and sys.stderr.isatty()
+    return stdin_is_terminal() and sys.stderr.isatty()
 
 
 def resolving(ask: bool):

@@ -18,15 +18,31 @@ def _read_text(text: str) -> str:
     return text
 
 
-def _ask_if_missing(value: Optional[str], label: str, field: str, can_prompt: bool) -> str:
+def _ask_if_missing(value: Optional[str], label: str, field: str, can_prompt: bool, check) -> str:
+    """The value given, or, at a terminal, one asked for until `check` accepts it."""
     from quotetrack.errors import ValidationError
 
     if value is not None and value.strip():
         return value
     if can_prompt:
-        return typer.prompt(label)
+        return typer.prompt(label, value_proc=_accepted_by(check))
     how = "give it as the argument, or '-' to read standard input" if field == "text" else f"give --{field}"
     raise ValidationError(field, f"is required ({how})")
+
+
+def _accepted_by(check):
+    """A prompt's value_proc: the answer as typed, or the reason `check` refuses it, which makes
+    the prompt say so and ask again."""
+    from quotetrack.errors import QuotetrackError
+
+    def accept(answer: str) -> str:
+        try:
+            check(answer)
+        except QuotetrackError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        return answer
+
+    return accept
 
 
 def add(
@@ -51,15 +67,18 @@ def add(
     standard error.
     """
     from quotetrack.cli import open_database
-    from quotetrack.store import add_statement
+    from quotetrack.normalize import parse_date
+    from quotetrack.store import add_statement, validate_name, validate_text
 
-    can_prompt = sys.stdin.isatty() and text != "-"
+    can_prompt = opt.stdin_is_terminal() and text != "-"
     ask_names = text != "-" and opt.at_terminal()
-    text = _read_text(_ask_if_missing(text, "Text", "text", can_prompt))
-    speaker = _ask_if_missing(speaker, "Speaker", "speaker", can_prompt)
+    text = _read_text(_ask_if_missing(text, "Text", "text", can_prompt, validate_text))
+    speaker = _ask_if_missing(speaker, "Speaker", "speaker", can_prompt,
+                              lambda answer: validate_name(answer, "speaker"))
     if not (url and url.strip()):
-        outlet = _ask_if_missing(outlet, "Outlet", "outlet", can_prompt)
-    date = _ask_if_missing(date, "Date (YYYY-MM-DD, YYYY-MM or YYYY)", "date", can_prompt)
+        outlet = _ask_if_missing(outlet, "Outlet", "outlet", can_prompt,
+                                 lambda answer: validate_name(answer, "outlet"))
+    date = _ask_if_missing(date, "Date (YYYY-MM-DD, YYYY-MM or YYYY)", "date", can_prompt, parse_date)
     db = open_database(ctx)
     resolving = opt.resolving(ask_names)
     statement = add_statement(
