@@ -61,6 +61,9 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     path = Path(path)
     if path.is_dir():
         raise FileError(f"{path} is a folder, not a file")
+    if path.exists() and not path.is_file():
+        # A device, pipe or socket may never end (/dev/zero): read only regular files.
+        raise FileError(f"{path} is not a regular file; give a file, or '-' to read standard input")
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -201,9 +204,27 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+class _RepeatedKeys(dict):
+    """A JSON object in which a key appears more than once: `pairs` holds every one, in order
+    (a plain dict would keep only the last value, silently)."""
+
+    pairs: list[tuple[str, Any]]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        obj = _RepeatedKeys(obj)
+        obj.pairs = pairs
+    return obj
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_json_object)
+
+
 def _json_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
     """Each element of a top-level JSON array with the line it starts on."""
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     index = _skip_space(text, 0)
     if text[index] != "[":
         line, col = _position(text, index)
@@ -243,7 +264,7 @@ def _jsonl_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, _DECODER.decode(line)
         except json.JSONDecodeError as exc:
             raise FileError(f"{name}:{number}:{exc.colno}: not valid JSON ({exc.msg})") from None
 
@@ -254,8 +275,9 @@ def _json_value(value: Any, column: str) -> Any:
         return value
     if column == "tags" and isinstance(value, list):
         return value
-    kind = {bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "an object"}.get(type(value), type(value).__name__)
+    kind = "an object" if isinstance(value, dict) else {
+        bool: "true/false", int: "a number", float: "a number", list: "a list"}.get(
+        type(value), type(value).__name__)
     raise ValidationError(column, f"must be a JSON string, not {kind}")
 
 
@@ -267,7 +289,7 @@ def _read_json(items: Iterator[tuple[int, Any]]) -> list[RawRow]:
             rows.append(RawRow(line, {}, [f"item {number} is not an object with named fields"]))
             continue
         row = RawRow(line, {})
-        for key, value in item.items():
+        for key, value in (item.pairs if isinstance(item, _RepeatedKeys) else item.items()):
             column = _column(key)
             if column not in STATEMENT_FIELDS:
                 # Once per file: the same typo on every row would bury the other problems.

@@ -217,6 +217,16 @@ def test_json_lines_problems_name_their_line(db, tmp_path):
     assert problems == [f"{path}:3: text: contains a NUL byte"]
 
 
+def test_a_key_given_twice_in_a_json_object_is_a_problem(db, tmp_path):
+    content = ('[\n  {"text": "First.", "speaker": "S", "outlet": "O", "date": "2020"},\n'
+               '  {"text": "Kept?", "speaker": "S", "outlet": "O", "date": "2020",\n'
+               '   "text": "Or this?"}\n]\n')
+    path = write(tmp_path, "s.json", content)
+    assert problems_importing(db, path) == [f"{path}:3: text: given twice"]
+    lines = write(tmp_path, "s.jsonl", '{"text": "a", "speaker": "S", "outlet": "O", "date": "2020", "date": "2021"}\n')
+    assert problems_importing(db, lines) == [f"{lines}:1: date: given twice"]
+
+
 def test_bad_export_columns_are_problems(db, tmp_path):
     path = write(tmp_path, "s.csv", f"id,{HEADER},added_at\nX1,Words.,S,O,2020,yesterday\n")
     problems = problems_importing(db, path)
@@ -262,6 +272,28 @@ def test_missing_folder_or_unknown_extension_is_one_clear_line(run, tmp_path, ta
     result = run("import", str(tmp_path / target))
     assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
     assert message in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null")
+def test_a_device_is_refused_as_not_a_regular_file(run):
+    result = run("import", "/dev/null", "--format", "csv")
+    assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
+    assert "/dev/null is not a regular file; give a file, or '-'" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(run, tmp_path):
+    import signal
+
+    pipe = tmp_path / "feed.csv"
+    os.mkfifo(pipe)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("import waited on the pipe"))
+    signal.alarm(10)
+    try:
+        result = run("import", str(pipe))
+    finally:
+        signal.alarm(0)
+    assert result.exit_code == 1 and "is not a regular file" in result.stderr
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
