@@ -20,6 +20,16 @@ class _Group(TyperGroup):
         except QuotetrackError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except UnicodeEncodeError as exc:
+            # Python reads an argument's bytes that are not UTF-8 as lone surrogates
+            # (U+DC80..U+DCFF), which SQLite cannot take as text: an input error, not a bug.
+            # Fields to be stored are checked earlier and named (store._check_storable).
+            code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0
+            if not 0xDC80 <= code <= 0xDCFF:
+                raise
+            typer.echo(f"Error: an argument is not valid UTF-8 text (byte 0x{code - 0xDC00:02x})",
+                       err=True)
+            raise typer.Exit(1) from None
         finally:
             # Close the database when the command ends, not whenever its objects are collected.
             opened = ctx.obj.pop("db", None) if isinstance(ctx.obj, dict) else None

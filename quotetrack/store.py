@@ -46,8 +46,11 @@ def _check_storable(value: str, field: str) -> None:
         raise ValidationError(field, "contains a NUL byte")
     try:
         value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(field, "contains a lone surrogate, which is not valid Unicode text") from None
+    except UnicodeEncodeError as exc:
+        # Python reads a command-line byte that is not UTF-8 as a surrogate U+DC80..U+DCFF.
+        code = ord(value[exc.start])
+        byte = f" (byte 0x{code - 0xDC00:02x})" if 0xDC80 <= code <= 0xDCFF else ""
+        raise ValidationError(field, f"is not valid UTF-8 text{byte}") from None
 
 
 def _blank(value: Any) -> bool:

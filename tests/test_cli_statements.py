@@ -101,6 +101,17 @@ def test_add_with_bad_input_fails_with_one_line(run, args, fragment):
     assert_one_line_error(run(*args), fragment)
 
 
+@pytest.mark.parametrize("args, message", [
+    (add_args("caf\udce9"), "text: is not valid UTF-8 text (byte 0xe9)"),
+    (add_args(speaker="Akar\udcff"), "speaker: is not valid UTF-8 text (byte 0xff)"),
+    (["list", "--topic", "\udcff"], "an argument is not valid UTF-8 text (byte 0xff)"),
+    (["show", "q\udcff"], "an argument is not valid UTF-8 text (byte 0xff)"),
+])
+def test_an_argument_that_is_not_utf8_fails_with_one_line(run, args, message):
+    """Python reads bytes that are not UTF-8 in sys.argv as lone surrogates U+DC80..U+DCFF."""
+    assert_one_line_error(run(*args), message)
+
+
 def test_add_keeps_unicode_exactly_in_every_output(run):
     text = "قال أردوغان: Çok şiddetli — İyi, ığdır, Мы ответим 🇹🇷"
     statement_id = added_id(run(*add_args(text, speaker="Recep Tayyip Erdoğan")))
