@@ -133,10 +133,6 @@ def _content_keys(item: Item, negated: bool | None = None) -> set[str]:
     }
 
 
-def _subjects_clash(sa: str, sb: str) -> bool:
-    return bool(sa and sb and sa != "?" and sb != "?" and not entities_match(sa, sb))
-
-
 # ---------------------------------------------------------------- polarity
 
 def polarity(a: Item, b: Item, *, same: bool = False) -> list[Finding]:
