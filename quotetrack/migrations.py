@@ -207,6 +207,30 @@ def m0003_identities(db: Database) -> None:
     )
 
 
+@migrations(name="0004_search_folds")
+def m0004_search_folds(db: Database) -> None:
+    """Index statement text with the letters FTS5 does not fold (ı, ł, ø, ß ...) folded."""
+    from quotetrack.normalize import search_fold_sql
+
+    new_text, old_text = search_fold_sql('new."text"'), search_fold_sql('old."text"')
+    for trigger in ("statements_ai", "statements_ad", "statements_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    # The index is external-content: a row leaves it only when given exactly what was indexed.
+    db.execute(f"""CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+  INSERT INTO statements_fts (rowid, "text") VALUES (new.rowid, {new_text});
+END""")
+    db.execute(f"""CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+  INSERT INTO statements_fts (statements_fts, rowid, "text") VALUES ('delete', old.rowid, {old_text});
+END""")
+    db.execute(f"""CREATE TRIGGER statements_au AFTER UPDATE ON statements BEGIN
+  INSERT INTO statements_fts (statements_fts, rowid, "text") VALUES ('delete', old.rowid, {old_text});
+  INSERT INTO statements_fts (rowid, "text") VALUES (new.rowid, {new_text});
+END""")
+    db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('delete-all')")
+    db.execute(f"INSERT INTO statements_fts (rowid, text) SELECT seq, {search_fold_sql('text')} "
+               "FROM statements")
+
+
 def applied_names(conn) -> list[str]:
     """The steps a database has applied, read straight from sqlite-utils' record of them."""
     exists = conn.execute(

@@ -45,6 +45,32 @@ def normalize_name(name: str) -> str:
     return _SPACE.sub(" ", ascii_form).strip()
 
 
+# Latin letters FTS5's unicode61 tokenizer keeps apart from their plain look-alikes: it folds
+# only letters that decompose into a base letter and marks (ç ğ ö İ), not Turkish dotless ı,
+# Polish ł, ø, đ, ß, æ ... The search index holds statement text with these folded, and queries
+# are folded alike, so 'acikladi' finds 'açıkladı' and 'Lodz' finds 'Łódź'. A change to this
+# list needs a schema step that rebuilds the index, as 0004_search_folds did.
+SEARCH_FOLDS = (
+    ("ı", "i"), ("ł", "l"), ("Ł", "L"), ("ø", "o"), ("Ø", "O"), ("đ", "d"), ("Đ", "D"),
+    ("ð", "d"), ("Ð", "D"), ("ħ", "h"), ("Ħ", "H"), ("ß", "ss"), ("ẞ", "SS"), ("æ", "ae"),
+    ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("þ", "th"), ("Þ", "TH"),
+)
+_SEARCH_TABLE = str.maketrans(dict(SEARCH_FOLDS))
+
+
+def fold_for_search(text: str) -> str:
+    """Text as the full-text index holds it (see SEARCH_FOLDS); FTS5 folds case and accents."""
+    return text if text.isascii() else text.translate(_SEARCH_TABLE)
+
+
+def search_fold_sql(expression: str) -> str:
+    """SQL folding `expression` as fold_for_search does, in plain replace() calls, so that the
+    index triggers need no function of quotetrack's and any SQLite client keeps them working."""
+    for letter, plain in SEARCH_FOLDS:
+        expression = f"replace({expression}, '{letter}', '{plain}')"
+    return expression
+
+
 def clean_label(value: str) -> str:
     """A name as the user meant it: trimmed, inner whitespace collapsed, NFC."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()

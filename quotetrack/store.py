@@ -16,7 +16,9 @@ from quotetrack.db import write_error
 from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
 from quotetrack.identities import OUTLET, SPEAKER, Resolver, Resolving, decide_before_writing, url_domain
 from quotetrack.models import KINDS, Counts, Filters, ImportResult, Statement
-from quotetrack.normalize import clean_label, fold_name, normalize_name, normalize_text, parse_date
+from quotetrack.normalize import (
+    clean_label, fold_for_search, fold_name, normalize_name, normalize_text, parse_date,
+)
 
 if TYPE_CHECKING:
     from quotetrack.db import Database
@@ -307,8 +309,9 @@ def _fts_query(query: str) -> str:
 def search_statements(
     db: Database, query: str, filters: Filters = Filters()
 ) -> list[tuple[Statement, list[str]]]:
-    """Statements whose text matches every word of `query`, best match first, with the matched terms."""
-    match = _fts_query(query)
+    """Statements whose text matches every word of `query`, best match first, with the matched
+    terms (as typed, for highlighting)."""
+    match = _fts_query(fold_for_search(query))
     if not match:
         raise ValidationError("query", "has no words to search for")
     where, args = _filter_sql(filters)
@@ -322,7 +325,7 @@ def search_statements(
     if filters.limit is not None:
         sql += f" LIMIT {int(filters.limit)}"
     rows = db.execute(sql, [match, *args]).fetchall()
-    terms = [t.strip('"') for t in re.findall(r'"[^"]*"', match)]
+    terms = [t.strip('"') for t in re.findall(r'"[^"]*"', _fts_query(query))]
     return [(_row_to_statement(row), terms) for row in rows]
 
 
@@ -442,6 +445,12 @@ def _tags_json(tags) -> str:
     return json.dumps(list(tags)) if tags else "[]"  # most statements have none: skip the encoder
 
 
+# What the insert trigger indexes (migration 0004_search_folds), for rows inserted without it:
+# the same folding, in Python, three times faster than the trigger's chain of replace() calls.
+_INDEX_NEW_ROWS = ("INSERT INTO statements_fts (rowid, text) SELECT seq, fold_for_search(text) "
+                   "FROM statements WHERE seq > ?")
+
+
 def _insert_many(db: Database, values: list[list[Any]]) -> None:
     """Insert many rows, filling the full-text index once at the end.
 
@@ -458,8 +467,7 @@ def _insert_many(db: Database, values: list[list[Any]]) -> None:
     last_before = db.execute("SELECT coalesce(max(seq), 0) FROM statements").fetchone()[0]
     db.execute("DROP TRIGGER statements_ai")
     db.conn.executemany(_INSERT, values)
-    db.execute("INSERT INTO statements_fts (rowid, text) SELECT seq, text FROM statements WHERE seq > ?",
-               [last_before])
+    db.execute(_INDEX_NEW_ROWS, [last_before])
     db.execute(trigger[0])
 
 

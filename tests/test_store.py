@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
 from quotetrack.models import Filters
@@ -235,6 +237,64 @@ def test_search_ignores_accents_and_finds_non_latin_words(db):
     arabic = add(db, "قال أردوغان إن تركيا سترد", outlet="Al Jazeera")
     assert [s.id for s, _ in search_statements(db, "erdogan")] == [turkish.id]
     assert [s.id for s, _ in search_statements(db, "تركيا")] == [arabic.id]
+
+
+def found(db, query):
+    return [s.id for s, _ in search_statements(db, query)]
+
+
+@pytest.mark.parametrize("query", ["acikladi", "AÇIKLADI", "açıkladı", "Igdir", "ığdır", "IĞDIR"])
+def test_search_folds_turkish_dotless_i_both_ways(db, query):
+    statement = add(db, "Iğdır valisi açıkladı: sınır kapısı kapalı.")
+    assert found(db, query) == [statement.id]
+
+
+@pytest.mark.parametrize("query", ["lodz", "Łódź", "strasse", "oresund", "aegir"])
+def test_search_folds_letters_that_fts5_keeps_apart(db, query):
+    statement = add(db, "From Łódź to the Straße by the Øresund, said Ægir.")
+    assert found(db, query) == [statement.id]
+
+
+def test_the_folded_index_follows_edits_deletes_and_imports(db, tmp_path):
+    from quotetrack.importer import import_path
+
+    statement = add(db, "Kayıp yok, dedi.")
+    update_statement(db, statement.id, {"text": "Łódź is calm."})
+    assert found(db, "kayip") == [] and found(db, "lodz") == [statement.id]
+    delete_statement(db, statement.id)
+    assert found(db, "lodz") == []
+    path = tmp_path / "more.csv"
+    path.write_text("text,speaker,outlet,date\nSaldırı sabaha karşı başladı,S,O,2020\n", encoding="utf-8")
+    import_path(db, path)  # bulk inserts index the new rows in one statement
+    assert len(found(db, "saldiri basladi")) == 1
+    # The index holds exactly what the triggers give it: FTS5's own check passes.
+    db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aIiıİłŁøØßẞæÆœŒþÞðÐđĐħĦçğ ?'%_\\")
+               | st.characters(exclude_categories=("Cs",), exclude_characters="\x00")))
+def test_the_index_triggers_fold_as_search_queries_do(text):
+    import sqlite3
+
+    from quotetrack.normalize import fold_for_search, search_fold_sql
+
+    in_sql = sqlite3.connect(":memory:").execute(f"SELECT {search_fold_sql('?')}", [text]).fetchone()[0]
+    assert in_sql == fold_for_search(text)
+
+
+def test_an_older_database_gets_its_search_index_folded(db_path):
+    from quotetrack.db import open_db
+    from quotetrack.migrations import migrations
+
+    old = open_db(db_path, migrate=False)
+    migrations.build().apply(old.utils, stop_before="0004_search_folds")
+    statement = add(old, "Açıklama yapılmadı.")
+    assert found(old, "aciklama") == []
+    old.close()
+    upgraded = open_db(db_path)
+    assert found(upgraded, "aciklama") == [statement.id]
+    upgraded.close()
 
 
 def test_search_returns_the_matched_terms_for_highlighting(db):
