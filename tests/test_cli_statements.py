@@ -76,6 +76,11 @@ def test_add_at_a_terminal_ended_with_ctrl_d_stores_nothing(run, at_a_terminal):
     assert run("list", "--format", "json").stdout == "[]\n"
 
 
+def test_add_takes_text_starting_with_a_dash_after_double_dash_as_the_readme_says(run):
+    statement_id = added_id(run("add", "-s", "A", "-o", "B", "-d", "2020", "--", "-5 degrees"))
+    assert json.loads(run("show", statement_id, "-f", "json").stdout)["text"] == "-5 degrees"
+
+
 def test_add_dash_reads_the_text_from_standard_input(run):
     text = "Çok şiddetli bir karşılık\nvereceğiz, dedi."
     statement_id = added_id(run(*add_args("-"), input=text + "\n"))
