@@ -207,7 +207,7 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> D
     checked before anything is written to it: a database of another program is refused and
     left byte for byte as it was.
     """
-    from quotetrack.migrations import applied_names, migrations, pending_names
+    from quotetrack.migrations import NOT_NEEDED_FOR_READING, applied_names, migrations, pending_names
 
     resolved = resolve_path(path)
     head = _check_file(resolved)
@@ -233,12 +233,14 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> D
             conn.execute("PRAGMA foreign_keys = ON")
             _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
-        if migrate and pending_names(conn):
-            if read_only:
+        pending = pending_names(conn) if migrate else []
+        if pending and read_only:
+            if not set(pending) <= NOT_NEEDED_FOR_READING:
                 what = ("it cannot be set up as a new database" if not applied_names(conn) else
                         "its schema, from an older quotetrack, cannot be brought up to date")
                 raise DatabaseError(f"{resolved} is read-only ({read_only}), so {what}; "
                                     "nothing was changed")
+        elif pending:
             # Take the write lock before re-reading what is pending, so two processes
             # opening a new database at once do not both apply the same step.
             conn.execute("BEGIN IMMEDIATE")

@@ -48,6 +48,9 @@ class _Steps:
 
 
 migrations = _Steps("quotetrack")
+# Steps a database can be read without (every query works, if less well): a read-only
+# database that lacks only these is opened as it is rather than refused.
+NOT_NEEDED_FOR_READING = frozenset({"0004_search_folds"})
 
 
 @migrations(name="0001_statements")

@@ -311,7 +311,11 @@ def search_statements(
 ) -> list[tuple[Statement, list[str]]]:
     """Statements whose text matches every word of `query`, best match first, with the matched
     terms (as typed, for highlighting)."""
-    match = _fts_query(fold_for_search(query))
+    from quotetrack.migrations import applied_names
+
+    # A read-only database may predate the folded index (migrations.NOT_NEEDED_FOR_READING).
+    folded = "0004_search_folds" in applied_names(db.conn)
+    match = _fts_query(fold_for_search(query) if folded else query)
     if not match:
         raise ValidationError("query", "has no words to search for")
     where, args = _filter_sql(filters)

@@ -424,6 +424,23 @@ def test_a_write_sqlite_refuses_midway_is_rolled_back_and_reported_in_one_line(
     _assert_every_write_is_refused_and_reads_work(run, db_path, ids, conflict)
 
 
+def test_a_read_only_database_from_before_the_folded_search_index_is_read_as_it_is(
+        run, db_path, monkeypatch):
+    from quotetrack.db import open_db
+    from quotetrack.migrations import migrations
+    from quotetrack.store import add_statement
+
+    old = open_db(db_path, migrate=False)
+    migrations.build().apply(old.utils, stop_before="0004_search_folds")
+    statement = add_statement(old, text="Vali açıkladı.", speaker="Akar", outlet="AA", date="2020")
+    old.close()
+    monkeypatch.setattr("quotetrack.db._why_read_only", lambda path: "the file cannot be written")
+    assert "3 of 4" in run("info").stdout
+    assert statement.id in run("list").stdout
+    assert statement.id in run("search", "açıkladı").stdout  # the query is not folded either
+    assert_one_line_error(run(*add_args()), "read-only")
+
+
 def _chattr(flag, *paths):
     import subprocess
 
