@@ -441,6 +441,15 @@ def test_a_read_only_database_from_before_the_folded_search_index_is_read_as_it_
     assert_one_line_error(run(*add_args()), "read-only")
 
 
+def test_on_a_read_only_database_no_question_is_asked_before_the_refusal(
+        run, db_path, conflict_db, monkeypatch, at_a_terminal):
+    ids, _ = conflict_db
+    monkeypatch.setattr("quotetrack.db._why_read_only", lambda path: "the file cannot be written")
+    result = run("delete", ids[0], input="y\n")
+    assert_one_line_error(result, "read-only")
+    assert "Delete" not in result.stdout
+
+
 def _chattr(flag, *paths):
     import subprocess
 

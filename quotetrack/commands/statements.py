@@ -221,8 +221,9 @@ def delete(
 
     db = open_database(ctx)
     statement = get_statement(db, statement_id)
+    db.check_writable()  # before asking a question whose answer could not be acted on
     if not yes:
-        if not sys.stdin.isatty():
+        if not opt.stdin_is_terminal():
             raise QuotetrackError("not deleting without confirmation; add --yes")
         preview = statement.text if len(statement.text) <= 70 else statement.text[:67] + "..."
         typer.confirm(f"Delete {statement.id} ({statement.speaker}: {preview})?", abort=True)
