@@ -83,12 +83,14 @@ def open_database(ctx: typer.Context):
 from quotetrack.commands import conflicts as _conflicts  # noqa: E402
 from quotetrack.commands import identities as _identities  # noqa: E402
 from quotetrack.commands import io as _io  # noqa: E402
+from quotetrack.commands import report as _report  # noqa: E402
 from quotetrack.commands import statements as _statements  # noqa: E402
 
 _statements.register(app)
 _io.register(app)
 _conflicts.register(app)
 _identities.register(app)
+_report.register(app)
 
 
 def main() -> None:
