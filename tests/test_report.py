@@ -304,3 +304,14 @@ def test_serve_without_datasette_says_what_to_install(run, monkeypatch):
     assert result.stderr == ("Error: quotetrack serve needs Datasette, which is not installed: "
                              "pip install 'quotetrack[serve]'\n")
 
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_screenshot_of_the_seed_report_in_headless_chromium(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from screenshot_report import screenshot, seed_report
+    finally:
+        sys.path.pop(0)
+    out = tmp_path / "report.png"
+    screenshot(seed_report(tmp_path), out, width=390, height=900)  # a phone's width
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
