@@ -48,6 +48,7 @@ _KIND_WORDS = (
                      "institute", "university", "hospital", "foundation", "team", "embassy",
                      "kremlin", "forces", "command", "group", "inc", "ltd")),
 )
+_KIND_MARKERS = tuple((kind, frozenset(markers)) for kind, markers in _KIND_WORDS)
 _CANDIDATE_LIMIT = 400
 
 
@@ -116,9 +117,9 @@ def alias_columns(table: str, name: str) -> dict[str, str]:
 
 def guess_kind(name: str, role: str | None) -> str | None:
     """A kind when the name says it ('Russian Defence Ministry' -> ministry); a role means a person."""
-    words = set(fold_name(name).split())
-    for kind, markers in _KIND_WORDS:
-        if words & set(markers):
+    words = set(name_parts(name).norm.split())  # name_parts(name).norm is fold_name(name), cached
+    for kind, markers in _KIND_MARKERS:
+        if not words.isdisjoint(markers):
             return kind
     return "person" if role else None
 
@@ -183,13 +184,21 @@ def url_domain(url: str) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def lookup(db: Database, which: Entity | str, name: str) -> Lookup:
-    """Resolve a name without writing: a known spelling, or the closest identities."""
+def lookup(db: Database, which: Entity | str, name: str, index: AliasIndex | None = None) -> Lookup:
+    """Resolve a name without writing: a known spelling, or the closest identities.
+
+    `index` (a bulk write's AliasIndex of the same entity, up to date) answers what the SQL
+    lookups would, from memory.
+    """
     which = _as_entity(which)
     role, core = split_role(name) if which is SPEAKER else (None, clean_label(name))
     columns = alias_columns(which.table, core)
     norm = columns["norm"]
-    found = db.execute(f"SELECT id, owner_id FROM {which.aliases} WHERE norm = ?", [norm]).fetchone()
+    if index is not None:
+        found = index.norms.get(norm)
+    else:
+        found = db.execute(f"SELECT id, owner_id FROM {which.aliases} WHERE norm = ?",
+                           [norm]).fetchone()
     if found:
         return Lookup(core, role, norm, exact_id=found[1], exact_alias_id=found[0])
     if which is OUTLET:
@@ -198,7 +207,7 @@ def lookup(db: Database, which: Entity | str, name: str) -> Lookup:
             owner = _outlet_by_domain(db, domain)
             if owner is not None:
                 return Lookup(core, role, norm, exact_id=owner)
-    best, runner_up = _closest(db, which, core, columns)
+    best, runner_up = _closest(db, which, core, columns, index)
     return Lookup(core, role, norm, best=best, runner_up=runner_up)
 
 
@@ -213,7 +222,61 @@ def _outlet_by_domain(db: Database, domain: str) -> int | None:
     return None
 
 
-def _closest(db: Database, which: Entity, core: str, columns: dict[str, str]):
+_CHUNK = 500  # alias ids per SQL query of the scored candidates
+
+
+class AliasIndex:
+    """Every spelling of one entity in memory, by norm and by each blocking column, for a bulk
+    write: thousands of new names resolved in one transaction look their candidates up in dicts
+    instead of three SQL queries each. Built once per write and kept up to date by the Resolver
+    as it adds spellings (nothing else writes spellings inside the write transaction).
+
+    It answers exactly what the SQL of `lookup` and `_closest` answers; where a block could hit
+    its LIMIT, or the candidates span more than one chunk (which SQL rows a LIMIT keeps, and in
+    what order chunks come back, are SQLite's), `_closest` asks SQL instead.
+    """
+
+    _BLOCKING = ("key", "first", "last", "stem", "skel", "bare")
+
+    def __init__(self, db: Database, which: Entity):
+        self.norms: dict[str, tuple[int, int]] = {}  # norm -> (alias id, owner id)
+        self.rows: dict[int, tuple[int, str, str]] = {}  # alias id -> (owner id, alias, key)
+        # column -> value -> {alias id: key} of the spellings with that value
+        self.by: dict[str, dict[str, dict[int, str]]] = {column: {} for column in self._BLOCKING}
+        for alias_id, owner_id, alias, norm, *values in db.execute(
+                f"SELECT id, owner_id, alias, norm, {', '.join(self._BLOCKING)} "
+                f"FROM {which.aliases} ORDER BY id"):
+            self._put(alias_id, owner_id, alias, norm, values)
+
+    def add(self, alias_id: int, owner_id: int, alias: str, columns: dict[str, str]) -> None:
+        """A spelling just inserted (its `alias_columns`)."""
+        if columns["norm"] not in self.norms:
+            self._put(alias_id, owner_id, alias, columns["norm"],
+                      [columns[column] for column in self._BLOCKING])
+
+    def _put(self, alias_id: int, owner_id: int, alias: str, norm: str, values: list) -> None:
+        self.norms[norm] = (alias_id, owner_id)
+        key = values[0]
+        self.rows[alias_id] = (owner_id, alias, key)
+        for column, value in zip(self._BLOCKING, values):
+            if value is not None:  # SQL's `column = ?` never matches NULL
+                self.by[column].setdefault(value, {})[alias_id] = key
+
+    def block(self, pairs: list[tuple[str, Iterable[str]]], limit: int) -> dict[int, str] | None:
+        """Alias id -> key of the spellings whose column holds one of the values, as
+        `WHERE column IN (values) OR ...` finds them; None when there may be `limit` or more."""
+        found: dict[int, str] = {}
+        for column, values in pairs:
+            by_value = self.by[column]
+            for value in values:
+                same = by_value.get(value)
+                if same:
+                    found.update(same)
+        return found if len(found) < limit else None
+
+
+def _closest(db: Database, which: Entity, core: str, columns: dict[str, str],
+             index: AliasIndex | None = None):
     from quotetrack.matching import PROPOSE_SCORE
 
     parts = parts_of(which, core)
@@ -224,20 +287,27 @@ def _closest(db: Database, which: Entity, core: str, columns: dict[str, str]):
     # first word, are looked at; each through an index, each bounded. An unvowelled spelling
     # (Arabic, Persian, Hebrew script) is looked up by consonants instead of the frame.
     words = sorted(set(parts.keys))
+    first = [columns["first"]]
     if parts.unvowelled:
         bare = sorted({consonants(k) for k in parts.keys if len(consonants(k)) >= 2})
-        loose = (f"bare IN ({','.join('?' * len(bare))}) OR first = ?", [*bare, columns["first"]])
+        loose = [("bare", bare), ("first", first)]
     else:
-        loose = ("skel = ? OR stem = ? OR first = ?",
-                 [columns["skel"], columns["stem"], columns["first"]])
-    blocks = [
-        (f"key = ? OR last IN ({','.join('?' * len(words))})", [columns["key"], *words], 1000),
-        (loose[0], loose[1], _CANDIDATE_LIMIT),
-    ]
+        loose = [("skel", [columns["skel"]]), ("stem", [columns["stem"]]), ("first", first)]
+    blocks = [([("key", [columns["key"]]), ("last", words)], 1000), (loose, _CANDIDATE_LIMIT)]
     keys: dict[int, str] = {}
-    for where, args, limit in blocks:
-        keys.update(db.execute(f"SELECT id, key FROM {which.aliases} WHERE {where} LIMIT {limit}",
-                               args).fetchall())
+    found = [index.block(pairs, limit) for pairs, limit in blocks] if index is not None else [None]
+    from_index = None not in found
+    if from_index:
+        for block in found:
+            keys.update(block)
+    else:  # every block from SQL, so that the candidates come in SQL's order
+        for pairs, limit in blocks:
+            where = " OR ".join(f"{column} IN ({','.join('?' * len(values))})"
+                                if column in ("last", "bare") else f"{column} = ?"
+                                for column, values in pairs)
+            args = [value for _, values in pairs for value in values]
+            keys.update(db.execute(f"SELECT id, key FROM {which.aliases} WHERE {where} "
+                                   f"LIMIT {limit}", args).fetchall())
     if not keys:
         return None, None
     from quotetrack.matching import PREFILTER_SCORE, score_names
@@ -251,26 +321,33 @@ def _closest(db: Database, which: Entity, core: str, columns: dict[str, str]):
         kept = process.extract(columns["key"], keys, scorer=token_set_ratio,
                                score_cutoff=PREFILTER_SCORE, limit=None)
         keys = {alias_id: keys[alias_id] for _, _, alias_id in kept}
-    rows: list[tuple] = []
+    rows: list[tuple[int, str]] = []
     ids = list(keys)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows += db.execute(f"SELECT a.owner_id, a.alias, o.name FROM {which.aliases} a JOIN "
-                           f"{which.table} o ON o.id = a.owner_id WHERE a.id IN "
-                           f"({','.join('?' * len(chunk))})", chunk).fetchall()
+    if from_index and len(ids) <= _CHUNK:
+        # As the query below returns them: one chunk, in alias id order.
+        rows = [index.rows[alias_id][:2] for alias_id in sorted(ids)]
+    else:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            rows += db.execute(f"SELECT a.owner_id, a.alias FROM {which.aliases} a JOIN "
+                               f"{which.table} o ON o.id = a.owner_id WHERE a.id IN "
+                               f"({','.join('?' * len(chunk))})", chunk).fetchall()
     people = which is SPEAKER
-    best_per_owner: dict[int, Candidate] = {}
-    for owner_id, alias, display in rows:
+    best_per_owner: dict[int, tuple[float, str, str]] = {}
+    for owner_id, alias in rows:
         score, why = score_names(parts, parts_of(which, alias), people=people)
         if score < PROPOSE_SCORE - 15:
             continue
         known = best_per_owner.get(owner_id)
-        if known is None or score > known.score:
-            best_per_owner[owner_id] = Candidate(owner_id, display, alias, score, why)
-    ranked = sorted(best_per_owner.values(), key=lambda c: (-c.score, c.id))
-    best = ranked[0] if ranked and ranked[0].score >= PROPOSE_SCORE else None
-    runner_up = ranked[1] if best and len(ranked) > 1 else None
-    return best, runner_up
+        if known is None or score > known[0]:
+            best_per_owner[owner_id] = (score, alias, why)
+    ranked = sorted(best_per_owner.items(), key=lambda item: (-item[1][0], item[0]))
+    if not ranked or ranked[0][1][0] < PROPOSE_SCORE:
+        return None, None
+    # Display names are read for these two only, as they are when the write reaches them.
+    found = [Candidate(owner_id, _display(db, which, owner_id), alias, score, why)
+             for owner_id, (score, alias, why) in ranked[:2]]
+    return found[0], found[1] if len(found) > 1 else None
 
 
 # ---------------------------------------------------------------- resolving while writing
@@ -340,20 +417,29 @@ class Resolver:
     """Resolves names to identity ids inside one write transaction, creating what is new."""
 
     def __init__(self, db: Database, which: Entity, resolving: Resolving | None, *,
-                 write: bool = True):
+                 write: bool = True, bulk: bool = False):
         self.db = db
         self.which = which
         self.resolving = resolving or Resolving()
         self.write = write
         self.cache: dict[str, tuple[int | None, int | None, str | None]] = {}
         self._new = 0
+        # For a bulk write: every spelling in memory (see AliasIndex), read at the first name
+        # that needs it, so that a write of a few names never pays for it.
+        self._bulk = bulk
+        self._index: AliasIndex | None = None
+
+    def _lookup(self, name: str) -> Lookup:
+        if self._bulk and self._index is None:
+            self._index = AliasIndex(self.db, self.which)
+        return lookup(self.db, self.which, name, self._index)
 
     def resolve(self, name: str) -> tuple[int | None, int | None, str | None]:
         """(identity id, alias id, role) for a name; ids are None in a dry run for a new name."""
         cached = self.cache.get(name)
         if cached is not None:
             return cached
-        found = lookup(self.db, self.which, name)
+        found = self._lookup(name)
         if found.exact_id is not None:
             alias_id = found.exact_alias_id
             if alias_id is None and self.write:  # an outlet found by its domain
@@ -413,10 +499,18 @@ class Resolver:
             cur = self.db.execute(sql, values)
         new_id = cur.lastrowid
         # No other identity has this spelling: lookup found none, in this transaction.
-        return new_id, insert_alias(self.db, which, new_id, found.name, "name", new_id, checked=True)
+        alias_id = insert_alias(self.db, which, new_id, found.name, "name", new_id, checked=True)
+        self._indexed(alias_id, new_id, found.name)
+        return new_id, alias_id
 
     def _add_alias(self, owner_id: int, alias: str, source: str, origin_id: int | None) -> int:
-        return insert_alias(self.db, self.which, owner_id, alias, source, origin_id)
+        alias_id = insert_alias(self.db, self.which, owner_id, alias, source, origin_id)
+        self._indexed(alias_id, owner_id, alias)
+        return alias_id
+
+    def _indexed(self, alias_id: int, owner_id: int, alias: str) -> None:
+        if self._index is not None:
+            self._index.add(alias_id, owner_id, alias, alias_columns(self.which.table, alias))
 
 
 def create_identity(db: Database, which: Entity | str, name: str, **fields: str | None) -> int:

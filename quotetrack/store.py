@@ -17,7 +17,7 @@ from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
 from quotetrack.identities import OUTLET, SPEAKER, Resolver, Resolving, decide_before_writing, url_domain
 from quotetrack.models import KINDS, Counts, Filters, ImportResult, Statement
 from quotetrack.normalize import (
-    clean_label, fold_for_search, fold_name, normalize_name, normalize_text, parse_date,
+    PartialDate, clean_label, fold_for_search, fold_name, normalize_name, normalize_text, parse_date,
 )
 
 if TYPE_CHECKING:
@@ -70,7 +70,18 @@ def parse_tags(value: Any) -> tuple[str, ...]:
     """Tags from a list or a 'a; b' / 'a, b' string: trimmed, empty ones dropped, first spelling kept."""
     if value is None:
         return ()
-    items = value if isinstance(value, (list, tuple)) else _TAG_SPLIT.split(str(value))
+    if isinstance(value, str):
+        return _tags_of_text(value)
+    return _tags_of(value if isinstance(value, (list, tuple)) else _TAG_SPLIT.split(str(value)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags_of_text(value: str) -> tuple[str, ...]:
+    # An import meets the same few tag cells on many rows.
+    return _tags_of(_TAG_SPLIT.split(value))
+
+
+def _tags_of(items) -> tuple[str, ...]:
     tags: list[str] = []
     for item in items:
         if not isinstance(item, str):
@@ -104,6 +115,10 @@ def validate_kind(kind: Any) -> str:
     return value
 
 
+# Dates recur on many rows of an import; a PartialDate is immutable, so one may be shared.
+_parse_date = functools.lru_cache(maxsize=4096)(parse_date)
+
+
 def validate_name(value: Any, field: str, *, required: bool = True) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -111,6 +126,12 @@ def validate_name(value: Any, field: str, *, required: bool = True) -> str | Non
         return None
     if not isinstance(value, str):
         raise ValidationError(field, f"{value!r} is not text")
+    return _storable_label(value, field)
+
+
+@functools.lru_cache(maxsize=16384)
+def _storable_label(value: str, field: str) -> str:
+    # The same speakers and outlets recur on every row of an import: check and clean each once.
     _check_storable(value, field)
     return clean_label(value)
 
@@ -143,7 +164,7 @@ def validate_fields(raw: Mapping[str, Any], *, partial: bool = False) -> dict[st
         out["via"] = validate_name(raw.get("via"), "via", required=False)
     if present("date"):
         value = raw.get("date")
-        out["date"] = parse_date(value if isinstance(value, str) else ("" if value is None else str(value)))
+        out["date"] = _parse_date(value if isinstance(value, str) else ("" if value is None else str(value)))
     for name in ("url", "topic", "notes", "role"):
         if present(name):
             value = _optional(raw.get(name))
@@ -408,9 +429,10 @@ _INSERT = """INSERT INTO statements (id, text, text_norm, kind, speaker_id, outl
 class _Identities:
     """The speaker and outlet resolvers of one write."""
 
-    def __init__(self, db: Database, resolving: Resolving | None, *, write: bool = True):
-        self.speakers = Resolver(db, SPEAKER, resolving, write=write)
-        self.outlets = Resolver(db, OUTLET, resolving, write=write)
+    def __init__(self, db: Database, resolving: Resolving | None, *, write: bool = True,
+                 bulk: bool = False):
+        self.speakers = Resolver(db, SPEAKER, resolving, write=write, bulk=bulk)
+        self.outlets = Resolver(db, OUTLET, resolving, write=write, bulk=bulk)
         self.seen: dict[tuple, dict[str, Any]] = {}
 
     def resolve(self, fields: dict[str, Any]) -> dict[str, Any]:
@@ -435,18 +457,33 @@ class _Identities:
 def _row_values(fields: dict[str, Any], ids: dict[str, Any], statement_id: str,
                 added_at: str, updated_at: str | None, text_norm: str | None = None) -> list[Any]:
     date = fields["date"]
+    first_day, last_day = _date_bounds(date.iso)
     return [
         statement_id, fields["text"], text_norm or normalize_text(fields["text"]), fields["kind"],
         ids["speaker_id"], ids["outlet_id"], ids["via_id"],
-        date.iso, date.first_day.isoformat(), date.last_day.isoformat(),
+        date.iso, first_day, last_day,
         fields.get("url"), fields.get("topic"), _tags_json(fields.get("tags")),
         fields.get("notes"), added_at, updated_at, ids["role"],
         ids["speaker_alias_id"], ids["outlet_alias_id"], ids["via_alias_id"],
     ]
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_bounds(iso: str) -> tuple[str, str]:
+    """date_start and date_end of a date as stored (an import meets the same dates many times)."""
+    date = PartialDate(iso)
+    return date.first_day.isoformat(), date.last_day.isoformat()
+
+
 def _tags_json(tags) -> str:
-    return json.dumps(list(tags)) if tags else "[]"  # most statements have none: skip the encoder
+    if not tags:
+        return "[]"  # most statements have none: skip the encoder
+    return _tags_tuple_json(tags) if isinstance(tags, tuple) else json.dumps(list(tags))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags_tuple_json(tags: tuple[str, ...]) -> str:
+    return json.dumps(list(tags))
 
 
 # What the insert trigger indexes (migration 0004_search_folds), for rows inserted without it:
@@ -547,7 +584,7 @@ def _add_many(db: Database, rows: list[dict[str, Any]], dry_run: bool,
     }
     batch_ids: dict[str, set[str | None]] = {}
     added = skipped = renumbered = 0
-    identities = _Identities(db, resolving, write=not dry_run)
+    identities = _Identities(db, resolving, write=not dry_run, bulk=True)
     values: list[list[Any]] = []
     stamp = now()
     for fields in rows:
