@@ -168,6 +168,11 @@ def analyse(text: str) -> dict:
         if phrasal:
             tokens[i][0] = key(phrasal)
             tokens[i][1] = True
+    contrary_table = _contrary()
+    for i in range(1, len(words)):
+        opposite = contrary_table.get(tokens[i][0], ())
+        if words[i - 1] in ("least", "less") and len(opposite) == 1:
+            tokens[i][0] = next(iter(opposite))  # 'the least likely' says 'unlikely'
     reporting = _reporting_keys()
     negations = _find_negations(words, tokens)
     for neg in negations:
@@ -185,7 +190,7 @@ def analyse(text: str) -> dict:
     contrary_positions = [
         i for i, t in enumerate(tokens)
         if t[1] and t[0] in contrary and not t[5] and not t[7] and i not in cue_positions
-        and not (i > 0 and words[i - 1] in ("least", "less", "not", "never"))
+        and not (i > 0 and words[i - 1] in ("not", "never"))
     ]
     terms = {
         t[0] for i, t in enumerate(tokens)
@@ -386,7 +391,11 @@ _DETERMINERS = frozenset("a an the its their his her our my your this these thos
 def _nominal(tokens: list[list], words: list[str], position: int) -> bool:
     """Whether the word at `position` is used as a noun ('a prior notification'), not a verb."""
     if _verb_like(words[position]):
-        return False
+        # a participle used as an adjective: 'with premeditated intention', 'the detained men'
+        prev = words[position - 1] if position > 0 else ""
+        nxt = position + 1
+        return bool((prev in _DETERMINERS or prev in _PREPOSITIONS) and nxt < len(words)
+                    and tokens[nxt][1] and not _verb_like(words[nxt]))
     k = position - 1
     while k >= 0 and (words[k] in ("not", "never") or (words[k].endswith("ly") and len(words[k]) > 4)):
         k -= 1

@@ -173,7 +173,7 @@ CONTRARY_PAIRS = (
     ("likely", "unlikely"), ("attack", "accident"), ("secure", "rig"), ("fair", "rig"),
     ("guilty", "acquit"), ("convict", "acquit"), ("true", "mislead"), ("honest", "mislead"),
     ("accurate", "lie"), ("accurate", "inaccurate"), ("accurate", "false"), ("true", "lie"),
-    ("patriot", "traitor"),
+    ("patriot", "traitor"), ("international", "internal"), ("international", "domestic"),
 )
 # Contrary pairs about quantities that move: rising prices and falling prices a month apart
 # are both true, so these are compared only for close dates. The others hold across months.
