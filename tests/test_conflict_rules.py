@@ -371,3 +371,12 @@ def test_a_present_denial_is_not_contradicted_by_a_later_event():
     a = item("Laura Kent has not resigned and will stay on", "Spokesperson", date="2021-03-15")
     b = item("Laura Kent resigned", "Reuters", date="2021-03-20")
     assert conflict(a, b) is None
+
+
+def test_a_long_text_with_many_figures_is_analysed_in_linear_time():
+    # 3,000 sentences with a figure each: the per-figure work stays inside its sentence.
+    text = " ".join(f"{i} soldiers were killed in Idlib and the army did not retreat."
+                    for i in range(1, 3000))
+    features = analyse(text)
+    assert len(features["figures"]) > 2500
+    assert all(f["places"] == ["idlib"] for f in features["figures"][:5])

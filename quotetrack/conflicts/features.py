@@ -673,11 +673,23 @@ def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
     return _noun_before(tokens, words, start)
 
 
+def _sentence_bounds(words: list[str], index: int) -> tuple[int, int]:
+    """First and one-past-last token of the sentence holding `index` (at most 200 tokens)."""
+    start = index
+    while start > 0 and index - start < 200 and words[start - 1] not in _SENTENCE_END:
+        start -= 1
+    end = index
+    while end < len(words) and end - index < 200 and words[end] not in _SENTENCE_END:
+        end += 1
+    return start, min(len(words), end + 1)
+
+
 def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
     """Names a figure's sentence places it in: 'in Britain', 'at the Zaporizhzhia plant'."""
     out = []
-    for k in range(len(words) - 1):
-        if words[k] in ("in", "at") and _same_sentence(tokens, words, k, index):
+    first, last = _sentence_bounds(words, index)
+    for k in range(first, min(last, len(words) - 1)):
+        if words[k] in ("in", "at"):
             for m in range(k + 1, min(len(words), k + 4)):
                 if tokens[m][2]:
                     out.append(tokens[m][2])
@@ -690,6 +702,8 @@ def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
 def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
     counts = _count_classes()
     events = _event_classes()
+    import bisect
+
     figures = sorted(find_figures(words) + _zero_figures(words, tokens), key=lambda f: f.start)
     starts = [f.start for f in figures]
     out = []
@@ -746,7 +760,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             if not (tokens[k][0] in events and _same_sentence(tokens, words, k, fig.start)
                     and not _sentence_not_killing(words, k)):
                 continue
-            if any(fig.end <= s_ < k or k < s_ < fig.start for s_ in starts if s_ != fig.start):
+            low, high = (fig.end, k) if k >= fig.end else (k + 1, fig.start)
+            if bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # '5,894 killed, with 34,810 injured': 'injured' is the other figure's
             distance = fig.start - k if k < fig.start else k - fig.end + 0.5
             if k >= fig.end and distance > 6:
@@ -777,8 +792,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
 
 def _single_events(words: list[str], tokens: list[list], index: int) -> set[str]:
     """Nouns naming one event whose toll only grows ('the crash', 'the blast'), or 'toll'."""
-    return {tokens[k][0] for k in range(len(words))
-            if words[k] in lexicon.SINGLE_EVENTS and _same_sentence(tokens, words, k, index)}
+    first, last = _sentence_bounds(words, index)
+    return {tokens[k][0] for k in range(first, last) if words[k] in lexicon.SINGLE_EVENTS}
 
 
 def _sentence_not_killing(words: list[str], k: int) -> bool:
