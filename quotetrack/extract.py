@@ -1,0 +1,823 @@
+"""Attributed statements in a news article, found by rules: quotes, reporting verbs, speakers.
+
+Rule-based on purpose: no English model with a clear licence installs from PyPI and works
+offline here, and rules run at thousands of articles a minute. `extract(text)` takes the
+article's text and returns `Proposal`s; `read_article(data)` turns a file's bytes (plain text
+or a saved HTML page) into that text, with the outlet and date the page names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from quotetrack.errors import QuotetrackError
+from quotetrack.normalize import split_role
+
+__all__ = ["Article", "Proposal", "extract", "read_article"]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One attributed statement proposed for review; start/end are offsets of `text` in the article."""
+
+    text: str
+    kind: str  # direct | indirect
+    speaker: str
+    role: str | None
+    via: str | None
+    cue: str
+    confidence: float
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    outlet: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+# ---------------------------------------------------------------- reading a file
+
+def read_article(data: bytes, *, name: str = "input") -> Article:
+    """The article in a file's bytes: plain text as it is, HTML through trafilatura.
+
+    Raises QuotetrackError for an empty or binary file, an unknown encoding, or a page with no
+    article text.
+    """
+    if not data.strip():
+        raise QuotetrackError(f"{name} is empty")
+    if b"\x00" in data[:8192]:
+        raise QuotetrackError(f"{name} is a binary file, not an article (text or HTML)")
+    text = None
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        text = _decode_declared(data)
+    if text is None:
+        raise QuotetrackError(f"{name} is not UTF-8 text and names no encoding it is in "
+                              "(save it as UTF-8)")
+    if _BINARY.search(text[:8192]):
+        raise QuotetrackError(f"{name} is a binary file, not an article (text or HTML)")
+    if _looks_like_html(text):
+        return _article_from_html(text, name)
+    return Article(text=text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]{4,}")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def _decode_declared(data: bytes) -> str | None:
+    found = _CHARSET.search(data[:4096])
+    if not found:
+        return None
+    try:
+        return data.decode(found.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(
+        re.search(r"<(html|body|article|head)[\s>]", text[:20000], re.I))
+
+
+def _article_from_html(html: str, name: str) -> Article:
+    # trafilatura (and lxml) are loaded only here: plain text and every other command do without.
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           favor_precision=True)
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or len(re.findall(r"\w+", text)) < 8:
+        raise QuotetrackError(f"{name}: no article text found in this HTML page")
+    return Article(text=text, outlet=getattr(document, "sitename", None) or None,
+                   date=getattr(document, "date", None) or None,
+                   title=getattr(document, "title", None) or None)
+
+
+# ---------------------------------------------------------------- quotes
+
+_OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d", "\u00ab": "\u00bb"}
+_CLOSERS = {"\u201d", '"', "\u00bb"}
+_QUOTE_CHARS = set(_OPENERS) | _CLOSERS
+
+
+def _can_open(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _OPENERS:
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == '"':  # a straight quote opens only at a word start
+        return (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace()
+    return not after.isspace() or ch == "\u00ab"
+
+
+def _can_close(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _CLOSERS:
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == '"':  # a straight quote closes only at a word end
+        return not before.isspace() and (after.isspace() or after in ".,;:!?)]}\u2014\u2013-'\u2019")
+    return not before.isspace() or ch == "\u00bb"
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks, marks excluded.
+
+    Curly quotes pair with curly (or a straight close), straight quotes open only at a word start
+    and close only at a word end, so apostrophes ("troops'") and odd counts do no harm. A quote
+    still open at the end of a paragraph continues when the next paragraph opens a quote (the
+    convention for quotes over several paragraphs), and is dropped otherwise.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in _OPENERS and _can_open(text, i):
+            start = i + 1
+            j = start
+            end = None
+            while j < n:
+                ch = text[j]
+                if ch == "\n" and _paragraph_break(text, j):
+                    k = j
+                    while k < n and text[k].isspace():
+                        k += 1
+                    if k < n and text[k] in _OPENERS and _can_open(text, k):
+                        j = k + 1  # the quote runs on into the next paragraph
+                        continue
+                    break
+                if ch in _CLOSERS and _can_close(text, j):
+                    end = j
+                    break
+                if ch in _OPENERS and ch != '"' and ch not in _CLOSERS and _can_open(text, j):
+                    break  # a new curly quote opens before this one closed
+                j += 1
+            if end is not None and end > start:
+                spans.append((start, end))
+                i = end + 1
+                continue
+            i = start if end is None and j == start else max(start, j if end is None else end + 1)
+            continue
+        i += 1
+    return spans
+
+
+def _paragraph_break(text: str, j: int) -> bool:
+    """Whether the newline at j ends a paragraph (a blank line, or one-line paragraphs)."""
+    return True
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt sen rep gov jan feb mar apr aug sept sep oct nov dec "
+    "u.s u.n u.k e.g i.e no vs jr sr inc corp co ltd prof rev".split())
+_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+|\n+")
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text whose quotations are masked (so their periods do not split)."""
+    spans = []
+    start = 0
+    for found in _SENTENCE_END.finditer(masked):
+        end = found.end()
+        if "\n" not in found.group():
+            word = re.search(r"([\w.]+)[.!?]+[\"\u201d\u2019')\]]*\s+$", masked[start:end])
+            following = masked[end:end + 1]
+            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                         or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+            if following and following.islower():
+                continue
+        spans.append((start, found.start() + len(found.group().rstrip())))
+        start = end
+    if start < len(masked):
+        spans.append((start, len(masked)))
+    return [(a, b) for a, b in spans if masked[a:b].strip()]
+
+
+# ---------------------------------------------------------------- reporting verbs
+
+_VERBS = """
+says said saying tells told telling insist insists insisted insisting claimed
+denies denied warns warned accuses accused adds added noted
+stated announce announces announced argue argues argued assert asserts asserted
+explain explains explained stress stresses stressed emphasize emphasized emphasise emphasised
+acknowledge acknowledged admit admits admitted confirm confirms confirmed reported write writes wrote tweet tweeted declare declares declared suggest suggested urge urged
+maintain maintains maintained predict predicted promise promised vow vowed pledge pledged
+threaten threatened concede conceded complain complained counter countered respond responded
+reply replied recall recalled reiterate reiterated dismiss dismissed allege alleged
+contend contended estimate estimated concluded conclude believe believes believed think thinks
+thought mentioned observed remarked disclosed revealed indicated signaled signalled hinted
+""".split()
+_VERB_SET = frozenset(_VERBS)
+_CUE = re.compile(
+    r"\b(?:(?P<according>(?i:according to))|(?P<quoted>quoted)\s+(?P<qname>[^,.;:]{1,60}?)\s+as\s+"
+    r"(?P<qverb>saying|telling|stating|warning|claiming)|(?P<call>(?:renewed|repeated|reiterated)\s+"
+    r"(?:a|his|her|its|their)\s+calls?\s+on|called\s+on|calls\s+on)|(?P<verb>"
+    + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r"))\b")
+
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+             "they": "group", "i": "self", "we": "self", "it": "thing"}
+_LEADING = re.compile(
+    r"^(?:(?:but|and|so|yet|also|however|meanwhile|later|earlier|then|still|instead|now|while|as|"
+    r"when|whereas|although|though|since|after|because|if|where|"
+    r"separately|moreover|in addition|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))\b[\s,]*)+", re.I)
+_ADVERB = re.compile(r"(?:\s+(?:also|reportedly|later|earlier|then|again|previously|"
+                     r"had|has|have|has also|would|will|did|does|do|repeatedly|once|"
+                     r"publicly|privately|separately|firmly|flatly|\w+ly))+$", re.I)
+_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+         r"tonight|last (?:week|month|year|night)|this (?:week|month|year|morning))")
+_TIME_AFTER = re.compile(r"^(?:\s*,)?\s*(?:(?:on|late|early|earlier|later)\s+)?(?:on\s+)?"
+                         + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*", re.I)
+_MEDIA_TYPE = re.compile(r"\s+(?:newspaper|daily|television|tv|channel|news agency|agency|"
+                         r"radio|broadcaster|website|magazine)$", re.I)
+_ORG_WORDS = frozenset("""
+office ministry department forces force government rights nations union council agency news
+times post observatory kremlin army party committee court commission organization organisation
+bank fund institute university group company corp corporation television gazeta media press
+administration house senate congress parliament assembly service services police command
+coalition alliance front movement brigade brigades council monitor network presidency affairs
+coordination humanitarian programme program organisation state states republic ministry
+observatory federation international reuters associated press
+""".split())
+_NOT_NAMES = frozenset("""
+the a an this that these those it its in on at of for and or but if when while after before
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december
+""".split())
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str | None
+    position: int
+
+
+class _Salience:
+    """The people (and bodies) an article has named so far, for 'he', 'Cavusoglu', 'the minister'."""
+
+    def __init__(self, text: str):
+        self.mentions: list[_Person] = []
+        self.full_names: dict[str, str] = {}  # surname (folded) -> longest name with it
+        self.roles: dict[str, str] = {}
+        for found in _NAME_RUN.finditer(text):
+            phrase = found.group().strip()
+            role, name = split_role(phrase)
+            words = name.split()
+            if not (2 <= len(words) <= 4) or any(w.lower() in _ORG_WORDS for w in words):
+                continue
+            if words[0].lower() in _NOT_NAMES or any(w.lower() in _NOT_NAMES for w in words):
+                continue
+            tail = text[found.end():found.end() + 25].lower()
+            if _MEDIA_TYPE.search(" " + tail.split(",")[0].split(".")[0].strip().split(" ")[0]):
+                continue
+            if re.search(r"\b(the|of|for)\s+$", text[max(0, found.start() - 5):found.start()].lower()):
+                continue  # "the Rossiyskaya Gazeta": a title, not a person
+            start = found.start() + phrase.find(name) if role else found.start()
+            if not role:
+                titled = _ROLE_BEFORE.search(text[max(0, start - 40):start])
+                role = titled.group(1) if titled else None
+            self.note(name, role, start)
+
+    def note(self, name: str, role: str | None, position: int) -> None:
+        name = re.sub(r"['\u2019]s$", "", name.strip())
+        key = _surname(name)
+        if not key:
+            return
+        known = self.full_names.get(key)
+        if known is None or len(name) > len(known):
+            self.full_names[key] = name
+        if role and key not in self.roles:
+            self.roles[key] = role
+        self.mentions.append(_Person(name, role, position))
+
+    def full_name(self, name: str) -> str:
+        return self.full_names.get(_surname(name), name)
+
+    def role_of(self, name: str) -> str | None:
+        return self.roles.get(_surname(name))
+
+    def last_person(self, before: int) -> _Person | None:
+        best = None
+        for mention in self.mentions:
+            if mention.position < before and (best is None or mention.position >= best.position):
+                best = mention
+        return best
+
+    def by_title(self, head: str, qualifier: str | None, before: int) -> _Person | None:
+        """The latest person before `before` whose title has `head` (and `qualifier`'s country)."""
+        best = None
+        for mention in self.mentions:
+            if mention.position >= before:
+                continue
+            role = (mention.role or self.role_of(mention.name) or "").lower()
+            if qualifier and qualifier[:4] not in role:
+                continue
+            if not qualifier and head not in role:
+                continue
+            if qualifier and head not in role and "counterpart" not in role:
+                continue
+            if best is None or mention.position >= best.position:
+                best = mention
+        return best
+
+
+_NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*\w|(?:al|el|bin|ibn|de|van|von)\b-?)"
+_NAME_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t]+(?:of[ \t]+)?" + _NAME_WORD + r"){1,6}\b")
+_ROLE_BEFORE = re.compile(r"\b((?:[A-Z][\w'\u2019-]*\s+)?(?:[a-z-]+\s+)?(?:counterpart|president|"
+                          r"minister|spokes\w+|leader|envoy|ambassador|official|chief|"
+                          r"secretary|commander|general|premier))\s+$")
+
+
+def _surname(name: str) -> str:
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return ""
+    last = re.sub(r"['\u2019]s$", "", words[-1])
+    return last.strip(".,").casefold()
+
+
+# ---------------------------------------------------------------- the extractor
+
+@dataclass
+class _Cue:
+    start: int  # of the cue words in the article
+    end: int
+    words: str
+    subject: tuple[int, int] | None  # span of the speaker phrase
+    content: tuple[int, int] | None
+    via: str | None = None
+    speaker_text: str | None = None
+    confidence: float = 0.8
+
+
+def extract(text: str) -> list[Proposal]:
+    """Every attributed statement found in an article's text, in the order they appear."""
+    if not text or not text.strip():
+        return []
+    quotes = find_quotes(text)
+    masked = _mask(text, quotes)
+    salience = _Salience(masked)
+    proposals: list[Proposal] = []
+    used_quotes: set[tuple[int, int]] = set()
+    last_direct: tuple[str, str | None, str | None, int] | None = None  # speaker, role, via, paragraph end
+    for s_start, s_end in _sentences(masked):
+        cues = _cues_in(text, masked, s_start, s_end)
+        sentence_quotes = [q for q in quotes if s_start <= q[0] < s_end and q not in used_quotes]
+        for cue in cues:
+            if cue.content is None:
+                continue
+            c_start, c_end = _trim(text, *cue.content)
+            if c_end - c_start < 3 or not re.search(r"\w", text[c_start:c_end]):
+                continue
+            speaker, role = _resolve(cue.speaker_text or "", text, cue, salience)
+            if not speaker:
+                continue
+            inside = [q for q in quotes if min(q[1], c_end) - max(q[0], c_start) > 0]
+            quoted = sum(min(q[1], c_end) - max(q[0], c_start) for q in inside)
+            if inside and quoted >= 0.6 * (c_end - c_start):
+                for q in inside:
+                    used_quotes.add(q)
+                    qs, qe = _trim(text, *q)
+                    proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct",
+                                              speaker=speaker, role=role, via=cue.via,
+                                              cue=cue.words, confidence=round(min(0.95, cue.confidence + 0.1), 2),
+                                              start=qs, end=qe))
+                last_direct = (speaker, role, cue.via, _paragraph_end(text, s_end))
+            else:
+                for q in inside:
+                    used_quotes.add(q)
+                proposals.append(Proposal(text=_clean(text[c_start:c_end]), kind="indirect",
+                                          speaker=speaker, role=role, via=cue.via, cue=cue.words,
+                                          confidence=round(cue.confidence - 0.1, 2),
+                                          start=c_start, end=c_end))
+        for q in sentence_quotes:
+            if q in used_quotes:
+                continue
+            qs, qe = _trim(text, *q)
+            whole = _covers_sentence(masked, s_start, s_end, q)
+            if whole and q[1] <= s_end and last_direct is not None \
+                    and qs <= _next_paragraph_end(text, last_direct[3]):
+                # a quote standing alone right after another one goes on with the same speaker
+                used_quotes.add(q)
+                speaker, role, via, _ = last_direct
+                proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct", speaker=speaker,
+                                          role=role, via=via, cue="(continues)", confidence=0.6,
+                                          start=qs, end=qe))
+                last_direct = (speaker, role, via, _paragraph_end(text, qe))
+            elif not whole and not cues:
+                # a partial quote in a sentence whose subject speaks: 'Erdogan called it "a betrayal"'
+                subject = _SENTENCE_SUBJECT.match(masked, s_start, q[0])
+                if subject:
+                    cue = _Cue(subject.start(2), subject.end(2), subject.group(2), None, None,
+                               speaker_text=subject.group(1))
+                    speaker, role = _resolve(subject.group(1), text, cue, salience)
+                    if speaker:
+                        used_quotes.add(q)
+                        proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct",
+                                                  speaker=speaker, role=role, via=None,
+                                                  cue=subject.group(2), confidence=0.5,
+                                                  start=qs, end=qe))
+    proposals.sort(key=lambda p: (p.start, p.end))
+    return _dedupe(proposals)
+
+
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*((?:He|She)|(?:(?:[A-Z][\w'\u2019.-]*|of|for)\s+){0,5}[A-Z][\w'\u2019-]*)\s+"
+    r"(?:\w+ly\s+)?(called|described|branded|dubbed|termed|labelled|labeled|vowed|promised|"
+    r"pledged|urged|wrote|tweeted)\b")
+
+
+def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
+    out: list[Proposal] = []
+    for p in proposals:
+        if out and p.start == out[-1].start and p.end == out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in quotes:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = "q"
+    return "".join(chars)
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    found = text.find("\n", at)
+    return len(text) if found < 0 else found
+
+
+def _next_paragraph_end(text: str, at: int) -> int:
+    i = at
+    while i < len(text) and text[i] == "\n":
+        i += 1
+    return _paragraph_end(text, i)
+
+
+def _covers_sentence(masked: str, s_start: int, s_end: int, q: tuple[int, int]) -> bool:
+    rest = masked[s_start:q[0]] + masked[q[1]:s_end]
+    return not re.search(r"\w", rest)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    strip = " \t\n,;:\"\u201c\u201d\u201e\u00ab\u00bb-\u2014\u2013"
+    while start < end and (text[start] in strip or text[start] in ".\u2026"):
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    while end > start and text[end - 1] in ".!?" and text[end - 2:end - 1] not in (".",):
+        # keep a sentence's final period off a paraphrase, but not from "U.S."
+        if re.search(r"\b[A-Z]\.[A-Z]\.$", text[start:end]):
+            break
+        end -= 1
+    # an opening mark left unmatched inside ("...Russia") stays as written
+    return start, end
+
+
+def _clean(fragment: str) -> str:
+    """A statement's words on one line; the marks that reopen a quote at each new paragraph go."""
+    fragment = re.sub(r"\n\s*[\"\u201c\u201e\u00ab]", "\n", fragment)
+    return re.sub(r"\s+", " ", fragment).strip()
+
+
+_SUBJECT_END = re.compile(r"[,;:(]\s*$")
+
+
+def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
+    """The reporting cues of one sentence, each with its speaker phrase and content span."""
+    sentence = masked[s_start:s_end]
+    cues: list[_Cue] = []
+    previous_subject: str | None = None
+    for found in _CUE.finditer(sentence):
+        a, b = found.start() + s_start, found.end() + s_start
+        if found.group("according"):
+            cue = _according(text, masked, s_start, s_end, a, b)
+            if cue:
+                cues.append(cue)
+            continue
+        verb = (found.group("verb") or "").lower()
+        if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
+                    "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
+            continue
+        before = masked[s_start:a]
+        # 'and said', 'and reiterated': same speaker as the cue before in this sentence
+        coordinated = re.search(r"\band\s+$", before)
+        if coordinated and previous_subject and cues:
+            cues[-1].content = (cues[-1].content[0], a - len(coordinated.group())) if cues[-1].content else None
+            cue = _forward(text, masked, a, b, s_end, found, previous_subject, cues[-1].via)
+            cue.confidence = 0.7
+            cues.append(cue)
+            continue
+        subject = _subject_before(masked, s_start, a)
+        if subject is not None and subject[1] is not None:
+            speaker_text = subject[0]
+            if found.group("quoted"):
+                cue = _Cue(a, b, found.group(), None, None, via=_org_name(speaker_text),
+                           speaker_text=found.group("qname"), confidence=0.85)
+                cue.content = _content_before(masked, s_start, subject[2])
+                if not _has_words(masked, cue.content):
+                    cue.content = _content_after(text, masked, b, s_end, "said")
+                cues.append(cue)
+                previous_subject = found.group("qname")
+                continue
+            cue = _forward(text, masked, a, b, s_end, found, speaker_text, None)
+            if not _has_words(masked, cue.content):
+                # '"...," Lavrov said in an interview.': the content is before the speaker
+                back = _content_before(masked, s_start, subject[2])
+                if _has_words(masked, back):
+                    cue.content = back
+                    cue.via = _via_after(text, b, s_end) or cue.via
+                elif not _has_words(masked, cue.content):
+                    continue
+            cues.append(cue)
+            previous_subject = speaker_text
+            continue
+        # 'said Jens Laerke, spokesperson for ...': verb before its subject, content before
+        after = _subject_after(masked, b, s_end)
+        back = _content_before(masked, s_start, a)
+        if after and _has_words(masked, back):
+            cues.append(_Cue(a, b, found.group(), None, back, speaker_text=after, confidence=0.8))
+            previous_subject = after
+    for i, cue in enumerate(cues):
+        for other in cues[:i]:
+            if other.content is None or not (other.content[0] <= cue.start < other.content[1]):
+                continue
+            if cue.words.lower() in ("reported", "reports", "said") and re.search(
+                    r",\s*$", masked[s_start:cue.start].rsplit(cue.speaker_text or "\0", 1)[0]):
+                # '..., Turkish media reported': a relay of the statement before it
+                other.via = other.via or _org_name(cue.speaker_text or "")
+                other.content = (other.content[0], _comma_before(masked, cue.start))
+                cue.content = None
+            elif cue.content and cue.content[0] > cue.start:
+                # 'Turkey's report said that Erdogan told Putin that ...': the inner speaker
+                # said it, the outer one passed it on
+                cue.via = cue.via or _org_name(other.speaker_text or "")
+                other.content = None
+    return cues
+
+
+def _comma_before(masked: str, at: int) -> int:
+    found = masked.rfind(",", 0, at)
+    return found if found >= 0 else at
+
+
+def _has_words(masked: str, span) -> bool:
+    return bool(span) and bool(re.search(r"\w{2,}", masked[span[0]:span[1]]))
+
+
+def _verb_context_ok(sentence: str, found) -> bool:
+    """'say'/'state' as reporting verbs, not 'the state', 'a report', 'claims by Russia'."""
+    before = sentence[:found.start()].rstrip().lower()
+    return not re.search(r"\b(the|a|an|its|his|her|their|this|that|of|united|whose)$", before)
+
+
+def _subject_before(masked: str, s_start: int, verb_at: int):
+    """(speaker phrase, its span start, where the content before it ends, content-is-before)
+    for the words before a reporting verb; None when there is no subject there."""
+    segment_start = s_start
+    before = masked[s_start:verb_at]
+    # the clause before the verb, without an appositive (', an opposition war monitor,') or a
+    # relative clause (', who held a call with ...,')
+    parts = [m for m in re.finditer(r"[^,;:\u2014()\"\u201c\u201d\u201e\u00ab\u00bb]+", before)]
+    if not parts:
+        return None
+    chosen = len(parts) - 1
+    if not parts[chosen].group().strip():
+        # 'X, an opposition war monitor, said' / 'X, who held a call ..., added'
+        appositive = parts[chosen - 1].group().strip() if chosen >= 2 else ""
+        if re.match(r"^(who|which|whose|an?\b|the\s+[a-z]|[a-z])", appositive) \
+                and not re.fullmatch(r"q+", appositive):
+            chosen -= 2
+        else:
+            return None
+    piece_match = parts[chosen]
+    phrase = piece_match.group()
+    phrase_start = s_start + piece_match.start()
+    stripped = _LEADING.sub("", phrase.lstrip())
+    phrase_start += len(phrase) - len(phrase.lstrip()) + (len(phrase.lstrip()) - len(stripped))
+    phrase = _ADVERB.sub("", stripped.rstrip())
+    phrase = re.sub(r"\s+(?:on|late|early)?\s*" + _DAYS + r"$", "", phrase, flags=re.I)
+    if not phrase or "q" * 3 in phrase:
+        return None
+    words = phrase.split()
+    if len(words) > 8:
+        # a long clause: the speaker is the name or noun just before the verb, if any
+        tail = re.search(r"((?:[A-Z][\w'\u2019.-]*\s*){1,4})$", phrase)
+        if not tail:
+            return None
+        phrase = tail.group(1).strip()
+        phrase_start = s_start + before.rfind(phrase)
+        content_before = True
+    else:
+        content_before = False
+    if not _speaker_like(phrase):
+        return None
+    # the words before the speaker phrase end with ',' or a closing quote: the content is there
+    lead = masked[segment_start:phrase_start]
+    content_before = content_before or bool(re.search(r"(q[\"\u201d]?\s*,?|,)\s*$", lead)) and bool(
+        re.search(r"\w", lead))
+    return phrase.strip(), phrase_start, phrase_start, content_before
+
+
+_SPEAKERLESS = frozenset("it there this that which what who one".split())
+
+
+def _speaker_like(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return False
+    first = words[0].lower()
+    if first in _SPEAKERLESS:
+        return False
+    if first in _PRONOUNS:
+        return len(words) == 1
+    if any(w[:1].isupper() for w in words):
+        return True
+    # 'the minister', 'officials', 'a spokesman', 'the monitor'
+    return bool(re.search(r"\b(official|officials|minister|spokes\w+|president|monitor|police|"
+                          r"army|military|ministry|government|sources?|diplomats?|analysts?|"
+                          r"witnesses|residents|activists|aides?|experts?|report|statement|"
+                          r"media|agency|observers?|leaders?|envoy|ambassador|officers?)\b",
+                          phrase, re.I))
+
+
+def _subject_after(masked: str, b: int, s_end: int) -> str | None:
+    rest = masked[b:s_end]
+    found = re.match(r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,5})(?:,\s*(.*))?", rest)
+    if not found:
+        return None
+    name = found.group(1).strip()
+    role = (found.group(2) or "").strip().rstrip(".")
+    return f"{name}, {role}" if role and len(role.split()) <= 12 else name
+
+
+def _forward(text: str, masked: str, a: int, b: int, s_end: int, found, speaker_text, via) -> _Cue:
+    verb = found.group("verb") or found.group("call") or found.group()
+    content = _content_after(text, masked, b, s_end, verb.lower())
+    via_found = _via_after(text, b, content[0] if content else s_end)
+    return _Cue(a, b, found.group(), None, content, via=via or via_found,
+                speaker_text=speaker_text, confidence=0.8)
+
+
+_OBJECT_VERBS = frozenset("tell tells told telling warned warn warns urged urge accused accuse "
+                          "accuses promised promise assured".split())
+
+
+def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tuple[int, int] | None:
+    rest = masked[b:s_end]
+    offset = b
+    time = _TIME_AFTER.match(rest)
+    if time:
+        offset += time.end()
+        rest = rest[time.end():]
+    colon = re.match(r"[^:.]{0,80}?:\s*", rest)
+    that = re.match(r"(.{0,80}?)\bthat\b\s*", rest)
+    if colon and (not that or colon.end() < that.end()):
+        return offset + colon.end(), s_end
+    if verb.split()[0] in ("dismissed", "dismiss", "denied", "deny", "denies") or "call" in verb:
+        that_first = re.match(r"\s*that\s+", rest)
+        return offset + (that_first.end() if that_first else 0), s_end
+    if that and not re.search(r"[,;]", that.group(1)):
+        return offset + that.end(), s_end
+    if verb.split()[0] in _OBJECT_VERBS:
+        # 'told Putin Turkey will ...', 'told reporters in Ankara': object then maybe a clause
+        obj = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'\u2019-]*|reporters|"
+                       r"journalists|lawmakers|parliament|supporters|members|officials|"
+                       r"group of journalists|a group of journalists)(?:\s+of\s+\w+)?\s*", rest)
+        if obj:
+            after_obj = rest[obj.end():]
+            if re.match(r"(in|at|on|during|after|late|earlier)\b", after_obj):
+                return None
+            return offset + obj.end(), s_end
+    if re.match(r"\s*(in|at|during|on|after|before|to|with|through|via)\b", rest) or not re.search(r"\w", rest):
+        return None
+    if re.match(r"\s*(?:[a-z]+ly\s+)?(?:it|so|this|nothing|something|anything|more|little|no)\b[.,]?\s*$", rest):
+        return None
+    return offset, s_end
+
+
+def _content_before(masked: str, s_start: int, at: int) -> tuple[int, int] | None:
+    end = masked.rfind(",", s_start, at)
+    quote_end = max(masked.rfind("\u201d", s_start, at), masked.rfind('"', s_start, at))
+    end = max(end, quote_end)
+    if end <= s_start:
+        return None
+    start = s_start
+    according = re.search(r",\s*according to\b", masked[s_start:end])
+    return start, end
+
+
+def _via_after(text: str, b: int, end: int) -> str | None:
+    found = re.search(r"\b(?:in an? (?:interview|statement|article|post|op-ed)\s+(?:with|to|in|on)|"
+                      r"told|speaking to|on)\s+(?:the\s+)?((?:[A-Z][\w'\u2019.-]*\s*){1,4})"
+                      r"(?:newspaper|daily|television|tv|channel|news agency|agency|radio|"
+                      r"broadcaster|magazine)", text[b:end])
+    if found:
+        return found.group(1).strip()
+    return None
+
+
+def _according(text: str, masked: str, s_start: int, s_end: int, a: int, b: int) -> _Cue | None:
+    rest = masked[b:s_end]
+    source = re.match(r"\s*((?:(?:the|a|an)\s+)?[^,.;]{1,60}?)(?=,|\.|;|$)", rest)
+    if not source:
+        return None
+    speaker = source.group(1).strip()
+    content_after = (b + source.end() + 1, s_end)
+    content_before = (s_start, a)
+    if _has_words(masked, content_before) and not re.match(r"^\s*$", masked[s_start:a].rstrip(", ")):
+        content = (s_start, masked.rfind(",", s_start, a) if "," in masked[s_start:a] else a)
+    else:
+        content = content_after
+    return _Cue(a, b, "according to", None, content, speaker_text=speaker, confidence=0.75)
+
+
+# ---------------------------------------------------------------- speakers
+
+_DEMONYMS = {"turkey": "turk", "russia": "russ", "syria": "syri", "iran": "iran",
+             "united states": "u.s", "us": "u.s", "u.s.": "u.s", "france": "fren",
+             "britain": "brit", "germany": "germ", "china": "chin", "israel": "isra",
+             "ukraine": "ukra", "iraq": "iraq"}
+
+
+def _org_name(phrase: str) -> str:
+    phrase = re.sub(r"^(?:(?:the|a|an)\s+)", "", phrase.strip(), flags=re.I)
+    words = phrase.split()
+    while words and (words[0][:1].islower() or words[0].lower().endswith("-based")):
+        words.pop(0)
+    phrase = " ".join(words) if words else phrase
+    phrase = re.split(r"\s+(?:on|in|at|about|during|earlier|later|from)\s", phrase)[0]
+    return _MEDIA_TYPE.sub("", phrase).strip(" ,")
+
+
+def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[str | None, str | None]:
+    """(speaker, role) of a speaker phrase: pronouns, short names and titles resolved."""
+    phrase = phrase.strip().strip(",")
+    if re.search(r"\w{2}\.$", phrase):
+        phrase = phrase[:-1]
+    if not phrase:
+        return None, None
+    lowered = phrase.lower()
+    at = cue.start
+    if lowered in _PRONOUNS:
+        kind = _PRONOUNS[lowered]
+        if kind == "person":
+            person = salience.last_person(at)
+            if person is None:
+                return None, None
+            full = salience.full_name(person.name)
+            return full, salience.role_of(full)
+        if kind == "group":
+            return None, None
+        return None, None
+    role, name = split_role(phrase)
+    if "," in phrase and role is None:
+        name, _, tail = phrase.partition(",")
+        role = tail.strip() or None
+        name = name.strip()
+    nominal = re.match(r"^(?:the|a|an|(\w+)['\u2019]s)\s+(?:(\w+)\s+)?(minister|president|"
+                       r"premier|spokes\w+|leader|chancellor|envoy|ambassador|secretary|"
+                       r"official|prime minister|foreign minister)$", phrase, re.I)
+    if nominal:
+        qualifier = nominal.group(1) or nominal.group(2)
+        qualifier = _DEMONYMS.get((qualifier or "").lower(), (qualifier or "").lower()[:4]) or None
+        head = nominal.group(3).lower().split()[-1]
+        person = salience.by_title(head, qualifier, at)
+        if person is not None:
+            full = salience.full_name(person.name)
+            return full, phrase
+        return _org_name(phrase), None
+    name = _org_name(name)
+    if not name:
+        return None, None
+    full = salience.full_name(name)
+    if full != name and len(full.split()) > len(name.split()):
+        return full, role or salience.role_of(full)
+    if len(name.split()) >= 2 and name[:1].isupper() and not any(
+            w.lower() in _ORG_WORDS for w in name.split()):
+        salience.note(name, role, at)
+        return salience.full_name(name), role or salience.role_of(name)
+    return name, role
