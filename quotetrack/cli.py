@@ -81,6 +81,7 @@ def open_database(ctx: typer.Context):
 
 
 from quotetrack.commands import conflicts as _conflicts  # noqa: E402
+from quotetrack.commands import extract as _extract  # noqa: E402
 from quotetrack.commands import identities as _identities  # noqa: E402
 from quotetrack.commands import io as _io  # noqa: E402
 from quotetrack.commands import report as _report  # noqa: E402
@@ -91,6 +92,7 @@ _io.register(app)
 _conflicts.register(app)
 _identities.register(app)
 _report.register(app)
+_extract.register(app)
 
 
 def main() -> None:

@@ -406,6 +406,7 @@ def extract(text: str) -> list[Proposal]:
             else:
                 for q in inside:
                     used_quotes.add(q)
+                c_end = _balance_quotes(text, c_start, c_end)
                 proposals.append(Proposal(text=_clean(text[c_start:c_end]), kind="indirect",
                                           speaker=speaker, role=role, via=cue.via, cue=cue.words,
                                           confidence=round(cue.confidence - 0.1, 2),
@@ -495,6 +496,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     # an opening mark left unmatched inside ("...Russia") stays as written
     return start, end
+
+
+def _balance_quotes(text: str, start: int, end: int) -> int:
+    """Take back the closing mark _trim took off a paraphrase ending in a partial quote."""
+    fragment = text[start:end]
+    opened = fragment.count("\u201c") > fragment.count("\u201d") or fragment.count('"') % 2 == 1
+    if opened:
+        found = re.match(r"[,.]?[\"\u201d]", text[end:end + 2])
+        if found:
+            return end + found.end()
+    return end
 
 
 def _clean(fragment: str) -> str:

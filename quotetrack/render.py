@@ -340,3 +340,25 @@ def merges_table(merges: Sequence) -> None:
         console().print("No merges.")
         return
     _merge_lines(merges)
+
+
+def proposals_table(proposals: Sequence, source: str = "") -> None:
+    """`quotetrack extract`: the proposals numbered for --pick, speaker with role and relay."""
+    out = console()
+    table = _table()
+    table.add_column("#", no_wrap=True, justify="right")
+    table.add_column("k", no_wrap=True)
+    table.add_column("speaker / cue", max_width=24, overflow="fold")
+    table.add_column("text", overflow="fold", min_width=24, ratio=1)
+    table.add_column("conf", no_wrap=True, justify="right")
+    for number, p in enumerate(proposals, 1):
+        who = Text(p.speaker)
+        if p.role:
+            who.append(f" ({p.role})", style="dim")
+        who.append(f"\n{p.cue}" + (f" via {p.via}" if p.via else ""), style="dim")
+        text = p.text if len(p.text) <= 300 else p.text[:297] + "..."
+        table.add_row(str(number), "Q" if p.kind == "direct" else "P", who, Text(text),
+                      f"{p.confidence:.2f}")
+    out.print(table)
+    out.print(f"{_plural(len(proposals), 'proposal')}{' in ' + source if source else ''}"
+              "  (k: Q = direct quote, P = paraphrase; store with --add [--pick 1,3-5])")

@@ -297,7 +297,8 @@ def test_info_shows_path_schema_and_counts(run, db_path):
 
 # ---------------------------------------------------------------- start-up path
 
-_HEAVY = ("sqlite_utils", "rich", "rapidfuzz", "numpy", "dateutil")
+_HEAVY = ("sqlite_utils", "rich", "rapidfuzz", "numpy", "dateutil", "quotetrack.extract", "trafilatura",
+          "lxml")
 _ADD_AND_REPORT = """
 import atexit, sys
 atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr))

@@ -207,3 +207,110 @@ def test_read_article_html_without_article_text_is_an_error():
     with pytest.raises(QuotetrackError, match="no article text"):
         read_article(b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
                      name="page.html")
+
+
+# ---------------------------------------------------------------- the command
+
+ARTICLE = ("Turkish Foreign Minister Mevlut Cavusoglu spoke in Ankara on Tuesday.\n\n"
+           "\u201cThe regime's aggressiveness has to be stopped,\u201d he said.\n\n"
+           "Russia insisted Turkey failed to notify the Russian military.\n")
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_extract_prints_numbered_proposals(run, article):
+    result = run("extract", str(article))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["#", "k", "speaker"]
+    assert any(line.lstrip().startswith("1 Q Mevlut Cavusoglu") for line in lines)
+    assert any(line.lstrip().startswith("2 P Russia") for line in lines)
+    assert "2 proposals" in result.stdout
+
+
+def test_extract_json_has_the_named_fields_and_offsets(run, article):
+    result = run("extract", str(article), "--format", "json")
+    data = json.loads(result.stdout)
+    assert [set(d) for d in data] == [{"text", "kind", "speaker", "role", "via", "cue",
+                                       "confidence", "start", "end"}] * 2
+    first = data[0]
+    assert (first["speaker"], first["role"], first["kind"]) == (
+        "Mevlut Cavusoglu", "Turkish Foreign Minister", "direct")
+    assert ARTICLE[first["start"]:first["end"]] == first["text"]
+
+
+def test_extract_csv_reads_from_standard_input(run):
+    result = run("extract", "-", "--format", "csv", input=ARTICLE)
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert [r["speaker"] for r in rows] == ["Mevlut Cavusoglu", "Russia"]
+    assert rows[1]["via"] == ""
+
+
+def test_extract_add_stores_the_picked_ones_and_skips_them_the_second_time(run, article):
+    first = run("extract", str(article), "--add", "--pick", "1", "--outlet", "Reuters",
+                "--date", "2020-02-04")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.strip() == "Added 1 statement."
+    listed = json.loads(run("list", "--format", "json").stdout)
+    assert [(s["speaker"], s["role"], s["kind"], s["outlet"]) for s in listed] == [
+        ("Mevlut Cavusoglu", "Turkish Foreign Minister", "direct", "Reuters")]
+    again = run("extract", str(article), "--add", "--outlet", "Reuters", "--date", "2020-02-04")
+    assert again.stdout.strip() == "Added 1 statement (1 already stored, skipped)."
+
+
+def test_extract_add_needs_an_outlet_and_a_date(run, article):
+    result = run("extract", str(article), "--add")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("Error: --outlet and --date: required with --add, and the "
+                                     "article does not give them (name them on the command line)")
+
+
+def test_extract_add_from_html_takes_outlet_and_date_from_the_page(run, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    result = run("extract", str(page), "--add")
+    assert result.exit_code == 0, result.output
+    listed = json.loads(run("list", "--format", "json").stdout)
+    assert {(s["outlet"], s["date"]) for s in listed} == {("Haaretz", "2020-02-04")}
+    assert {s["speaker"] for s in listed} == {"Recep Tayyip Erdogan", "Kremlin"}
+
+
+@pytest.mark.parametrize("pick", ["0", "3", "2-1", "x", "1,,2"])
+def test_extract_pick_out_of_range_or_malformed_is_an_error(run, article, pick):
+    result = run("extract", str(article), "--add", "--pick", pick, "-o", "R", "-d", "2020")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: --pick: ")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", "is a binary file"),
+    (b"Erdo\xf0an dedi ki \xfe\xfd", "is not UTF-8 text"),
+    (b"<html><body><nav>Home</nav></body></html>", "no article text found"),
+])
+def test_extract_bad_input_is_one_line_and_exit_1(run, tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("extract", str(path))
+    assert result.exit_code == 1
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_extract_missing_file_and_folder_are_errors(run, tmp_path):
+    assert "does not exist" in run("extract", str(tmp_path / "nope.txt")).stderr
+    assert "is a folder" in run("extract", str(tmp_path)).stderr
+
+
+def test_extract_article_without_attributions_says_so_and_exits_0(run, tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("Eight Turkish soldiers were killed in Idlib on Monday.\n", encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"{path}: no attributed statements found"
+    as_json = run("extract", str(path), "--format", "json")
+    assert as_json.stdout.strip() == "[]"
