@@ -279,8 +279,12 @@ class _Salience:
         self.mentions: list[_Person] = []
         self.full_names: dict[str, str] = {}  # surname (folded) -> longest name with it
         self.roles: dict[str, str] = {}
+        self.counts: dict[str, int] = {}  # mentions of each surname
+        self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
         for found in _NAME_RUN.finditer(text):
-            phrase = found.group().strip()
+            phrase = _SUBORDINATE.sub("", found.group().strip())
+            if phrase.isupper():
+                continue  # a dateline ('MIDWAY ATOLL') or a shouted heading
             role, name = split_role(phrase)
             words = name.split()
             if not (2 <= len(words) <= 4) or any(w.lower() in _ORG_WORDS for w in words):
@@ -297,15 +301,24 @@ class _Salience:
                 titled = _ROLE_BEFORE.search(text[max(0, start - 40):start])
                 role = titled.group(1) if titled else None
             self.note(name, role, start)
+        # every later 'Clinton', 'Mr. Obama' is a mention of the person with that surname
+        for found in _SURNAME_MENTION.finditer(text):
+            key = _surname(found.group(2))
+            if key in self.full_names or found.group(1):
+                self.note(found.group(2), None, found.start(2), full=False)
+        self.mentions.sort(key=lambda m: m.position)
 
-    def note(self, name: str, role: str | None, position: int) -> None:
+    def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
         name = re.sub(r"['\u2019]s$", "", name.strip())
         key = _surname(name)
         if not key:
             return
-        known = self.full_names.get(key)
-        if known is None or len(name) > len(known):
-            self.full_names[key] = name
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if full or key not in self.full_names:
+            forms = self.forms.setdefault(key, {})
+            forms[name] = forms.get(name, 0) + 1
+            # the form the article uses most; of equals, the fullest
+            self.full_names[key] = max(forms, key=lambda f: (forms[f], len(f.split()), len(f)))
         if role and key not in self.roles:
             self.roles[key] = role
         self.mentions.append(_Person(name, role, position))
@@ -319,7 +332,8 @@ class _Salience:
     def last_person(self, before: int) -> _Person | None:
         best = None
         for mention in self.mentions:
-            if mention.position < before and (best is None or mention.position >= best.position):
+            if mention.position < before and (best is None or mention.position >= best.position) \
+                    and (mention.role or self.counts.get(_surname(mention.name), 0) > 1):
                 best = mention
         return best
 
@@ -346,6 +360,13 @@ _NAME_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t]+(?:of[ \t]+)?" + _NAME_WO
 _ROLE_BEFORE = re.compile(r"\b((?:[A-Z][\w'\u2019-]*\s+)?(?:[a-z-]+\s+)?(?:counterpart|president|"
                           r"minister|spokes\w+|leader|envoy|ambassador|official|chief|"
                           r"secretary|commander|general|premier))\s+$")
+
+
+_SUBORDINATE = re.compile(r"^(?:(?:Although|Though|While|When|After|Before|But|And|As|If|Because|"
+                          r"Since|Then|So|Yet|Meanwhile|However|Asked|Like|Unlike|With|"
+                          r"Without|For|In|On|At|By|From|Under|Over)\s+)+")
+_SURNAME_MENTION = re.compile(r"\b(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof)\.?\s+)?"
+                              r"([A-Z][a-z][\w'\u2019-]*)")
 
 
 def _surname(name: str) -> str:
@@ -531,6 +552,13 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                 cues.append(cue)
             continue
         verb = (found.group("verb") or "").lower()
+        if verb.endswith("ing") and not found.group("quoted"):
+            if cues and re.search(r",\s*$", masked[s_start:a]):
+                cue = _forward(text, masked, a, b, s_end, found, cues[-1].speaker_text, cues[-1].via)
+                cue.confidence = 0.7
+                if _has_words(masked, cue.content):
+                    cues.append(cue)
+            continue
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
             continue
@@ -610,7 +638,7 @@ def _subject_before(masked: str, s_start: int, verb_at: int):
     """(speaker phrase, its span start, where the content before it ends, content-is-before)
     for the words before a reporting verb; None when there is no subject there."""
     segment_start = s_start
-    before = masked[s_start:verb_at]
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), masked[s_start:verb_at])
     # the clause before the verb, without an appositive (', an opposition war monitor,') or a
     # relative clause (', who held a call with ...,')
     parts = [m for m in re.finditer(r"[^,;:\u2014()\"\u201c\u201d\u201e\u00ab\u00bb]+", before)]
@@ -701,6 +729,8 @@ _OBJECT_VERBS = frozenset("tell tells told telling warned warn warns urged urge 
 def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tuple[int, int] | None:
     rest = masked[b:s_end]
     offset = b
+    if re.match(r"\s*(?:[A-Z][\w.'\u2019-]*\s*)*[,;(\u2014]", rest) and verb.split()[0] not in _OBJECT_VERBS:
+        return None  # 'Trump said, adding later, ...', 'said Friday, ...': no content after
     time = _TIME_AFTER.match(rest)
     if time:
         offset += time.end()
@@ -721,7 +751,7 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
                        r"group of journalists|a group of journalists)(?:\s+of\s+\w+)?\s*", rest)
         if obj:
             after_obj = rest[obj.end():]
-            if re.match(r"(in|at|on|during|after|late|earlier)\b", after_obj):
+            if re.match(r"(in|at|on|during|after|late|earlier)\b|[,;(\u2014.]|$", after_obj):
                 return None
             return offset + obj.end(), s_end
     if re.match(r"\s*(in|at|during|on|after|before|to|with|through|via)\b", rest) or not re.search(r"\w", rest):
@@ -831,5 +861,6 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     if len(name.split()) >= 2 and name[:1].isupper() and not any(
             w.lower() in _ORG_WORDS for w in name.split()):
         salience.note(name, role, at)
+        salience.note(name, role, at)  # a speaker counts as a person for the pronouns after
         return salience.full_name(name), role or salience.role_of(name)
     return name, role
