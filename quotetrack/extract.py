@@ -281,6 +281,7 @@ class _Salience:
         self.roles: dict[str, str] = {}
         self.counts: dict[str, int] = {}  # mentions of each surname
         self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
+        self.female: dict[str, bool] = {}  # surname -> whether she is a woman, when the text says
         for found in _NAME_RUN.finditer(text):
             phrase = _SUBORDINATE.sub("", found.group().strip())
             if phrase.isupper():
@@ -306,6 +307,12 @@ class _Salience:
             key = _surname(found.group(2))
             if key in self.full_names or found.group(1):
                 self.note(found.group(2), None, found.start(2), full=False)
+                if found.group(1) in ("Mr", "Mrs", "Ms"):
+                    self.female.setdefault(key, found.group(1) != "Mr")
+        for key, forms in self.forms.items():
+            first = max(forms, key=lambda f: len(f.split())).split()[0].casefold()
+            if key not in self.female and first in _FIRST_NAMES:
+                self.female[key] = _FIRST_NAMES[first]
         self.mentions.sort(key=lambda m: m.position)
 
     def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
@@ -329,11 +336,14 @@ class _Salience:
     def role_of(self, name: str) -> str | None:
         return self.roles.get(_surname(name))
 
-    def last_person(self, before: int) -> _Person | None:
+    def last_person(self, before: int, *, female: bool | None = None) -> _Person | None:
         best = None
         for mention in self.mentions:
             if mention.position < before and (best is None or mention.position >= best.position) \
                     and (mention.role or self.counts.get(_surname(mention.name), 0) > 1):
+                known = self.female.get(_surname(mention.name))
+                if female is not None and known is not None and known != female:
+                    continue  # 'she' is not Mr. Obama
                 best = mention
         return best
 
@@ -362,6 +372,22 @@ _ROLE_BEFORE = re.compile(r"\b((?:[A-Z][\w'\u2019-]*\s+)?(?:[a-z-]+\s+)?(?:count
                           r"secretary|commander|general|premier))\s+$")
 
 
+# First names whose bearers in the news are nearly all of one sex, for 'he'/'she'.
+_FIRST_NAMES = {
+    **dict.fromkeys("hillary melania michelle nancy elizabeth claire kellyanne ivanka sarah "
+                    "angela theresa marine maria mary anna susan karen linda barbara patricia "
+                    "jennifer jessica emily laura lisa julie katie kate megyn loretta samantha "
+                    "nikki huma donna debbie kamala tulsi jill ruth sonia elena condoleezza "
+                    "madeleine christine ursula federica dilma cristina benazir golda indira "
+                    "aung jacinda nicola ellen carly".split(), True),
+    **dict.fromkeys("donald barack joe bill george john james robert michael william david "
+                    "richard thomas mike mitt ted marco jeb ben chris paul rand bernie tim "
+                    "mitch harry vladimir sergei sergey recep tayyip mevlut bashar "
+                    "emmanuel boris benjamin xi kim hassan ali mohammed muhammad ahmed jens "
+                    "antonio justin jeremy nigel tony gordon david rex steve stephen mark "
+                    "matt peter andrew eric jared rudy rudolph newt reince sean jason kevin "
+                    "paul lindsey john jim tom bob dick al colin henry".split(), False),
+}
 _SUBORDINATE = re.compile(r"^(?:(?:Although|Though|While|When|After|Before|But|And|As|If|Because|"
                           r"Since|Then|So|Yet|Meanwhile|However|Asked|Like|Unlike|With|"
                           r"Without|For|In|On|At|By|From|Under|Over)\s+)+")
@@ -598,6 +624,13 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         # 'said Jens Laerke, spokesperson for ...': verb before its subject, content before
         after = _subject_after(masked, b, s_end)
         back = _content_before(masked, s_start, a)
+        colon = re.match(r"\s+(?:[A-Z][\w'\u2019.-]*\s*){1,4}:\s*", masked[b:s_end])
+        if after and colon and not _has_words(masked, back):
+            # 'Said Ellis: "..."'
+            cues.append(_Cue(a, b, found.group(), None, (b + colon.end(), s_end),
+                             speaker_text=after.rstrip(":"), confidence=0.8))
+            previous_subject = after
+            continue
         if after and _has_words(masked, back):
             cues.append(_Cue(a, b, found.group(), None, back, speaker_text=after, confidence=0.8))
             previous_subject = after
@@ -729,6 +762,9 @@ _OBJECT_VERBS = frozenset("tell tells told telling warned warn warns urged urge 
 def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tuple[int, int] | None:
     rest = masked[b:s_end]
     offset = b
+    quote_next = re.match(r"(?:\s+\w+){0,2}\s*[,:]\s*(?=[\"\u201c\u201e\u00ab])", rest)
+    if quote_next:
+        return offset + quote_next.end(), s_end  # 'Trump said, "..."', 'adding later, "..."'
     if re.match(r"\s*(?:[A-Z][\w.'\u2019-]*\s*)*[,;(\u2014]", rest) and verb.split()[0] not in _OBJECT_VERBS:
         return None  # 'Trump said, adding later, ...', 'said Friday, ...': no content after
     time = _TIME_AFTER.match(rest)
@@ -827,7 +863,7 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     if lowered in _PRONOUNS:
         kind = _PRONOUNS[lowered]
         if kind == "person":
-            person = salience.last_person(at)
+            person = salience.last_person(at, female=lowered in ("she", "her"))
             if person is None:
                 return None, None
             full = salience.full_name(person.name)
