@@ -258,6 +258,18 @@ coalition alliance front movement brigade brigades council monitor network presi
 coordination humanitarian programme program organisation state states republic ministry
 observatory federation international reuters associated press
 """.split())
+# Words of places and titles of publications that look like a person's two names.
+_PLACES = frozenset("""
+korea virginia carolina dakota jersey york hampshire mexico island islands street journal energy
+states kingdom arabia africa america europe asia east west north south florida texas california
+ohio pennsylvania michigan wisconsin iowa nevada arizona colorado georgia alabama tennessee
+kentucky indiana illinois missouri minnesota oklahoma kansas oregon washington massachusetts
+maryland connecticut louisiana mississippi utah nebraska idaho montana wyoming maine vermont
+delaware alaska hawaii city county valley bay beach coast gulf sea ocean river lake mountain
+strait atoll syria turkey russia iran iraq israel ukraine china japan india pakistan afghanistan
+egypt libya lebanon jordan yemen germany france britain england scotland ireland wales italy
+spain canada brazil venezuela cuba idlib aleppo damascus ankara moscow
+""".split())
 _NOT_NAMES = frozenset("""
 the a an this that these those it its in on at of for and or but if when while after before
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -290,7 +302,8 @@ class _Salience:
             words = name.split()
             if not (2 <= len(words) <= 4) or any(w.lower() in _ORG_WORDS for w in words):
                 continue
-            if words[0].lower() in _NOT_NAMES or any(w.lower() in _NOT_NAMES for w in words):
+            bare = [re.sub(r"['\u2019]s$", "", w).lower() for w in words]
+            if any(w in _NOT_NAMES or w in _PLACES for w in bare) or words[-1].endswith("-based"):
                 continue
             tail = text[found.end():found.end() + 25].lower()
             if _MEDIA_TYPE.search(" " + tail.split(",")[0].split(".")[0].strip().split(" ")[0]):
@@ -706,6 +719,10 @@ def _subject_before(masked: str, s_start: int, verb_at: int):
         content_before = True
     else:
         content_before = False
+    pronoun = re.search(r"\s(he|she|they|it|I|we)$", phrase)
+    if pronoun:  # 'To which she said', 'and then he added'
+        phrase_start += pronoun.start(1)
+        phrase = pronoun.group(1)
     if not _speaker_like(phrase):
         return None
     # the words before the speaker phrase end with ',' or a closing quote: the content is there
@@ -720,6 +737,8 @@ _SPEAKERLESS = frozenset("it there this that which what who one".split())
 
 def _speaker_like(phrase: str) -> bool:
     words = phrase.split()
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        return False  # 'To which she': the pronoun alone is taken instead
     if not words or len(words) > 8:
         return False
     first = words[0].lower()
