@@ -154,7 +154,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             end = None
             while j < n:
                 ch = text[j]
-                if ch == "\n" and _paragraph_break(text, j):
+                if ch == "\n":  # a paragraph ends
                     k = j
                     while k < n and text[k].isspace():
                         k += 1
@@ -176,11 +176,6 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             continue
         i += 1
     return spans
-
-
-def _paragraph_break(text: str, j: int) -> bool:
-    """Whether the newline at j ends a paragraph (a blank line, or one-line paragraphs)."""
-    return True
 
 
 # ---------------------------------------------------------------- sentences
@@ -611,12 +606,12 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             cues.append(cue)
             continue
         subject = _subject_before(masked, s_start, a)
-        if subject is not None and subject[1] is not None:
+        if subject is not None:
             speaker_text = subject[0]
             if found.group("quoted"):
                 cue = _Cue(a, b, found.group(), None, None, via=_org_name(speaker_text),
                            speaker_text=found.group("qname"), confidence=0.85)
-                cue.content = _content_before(masked, s_start, subject[2])
+                cue.content = _content_before(masked, s_start, subject[1])
                 if not _has_words(masked, cue.content):
                     cue.content = _content_after(text, masked, b, s_end, "said")
                 cues.append(cue)
@@ -625,7 +620,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             cue = _forward(text, masked, a, b, s_end, found, speaker_text, None)
             if not _has_words(masked, cue.content):
                 # '"...," Lavrov said in an interview.': the content is before the speaker
-                back = _content_before(masked, s_start, subject[2])
+                back = _content_before(masked, s_start, subject[1])
                 if _has_words(masked, back):
                     cue.content = back
                     cue.via = _via_after(text, b, s_end) or cue.via
@@ -681,9 +676,8 @@ def _verb_context_ok(sentence: str, found) -> bool:
 
 
 def _subject_before(masked: str, s_start: int, verb_at: int):
-    """(speaker phrase, its span start, where the content before it ends, content-is-before)
-    for the words before a reporting verb; None when there is no subject there."""
-    segment_start = s_start
+    """(speaker phrase, where it starts) for the words before a reporting verb; None when there
+    is no subject there."""
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), masked[s_start:verb_at])
     # the clause before the verb, without an appositive (', an opposition war monitor,') or a
     # relative clause (', who held a call with ...,')
@@ -716,20 +710,13 @@ def _subject_before(masked: str, s_start: int, verb_at: int):
             return None
         phrase = tail.group(1).strip()
         phrase_start = s_start + before.rfind(phrase)
-        content_before = True
-    else:
-        content_before = False
     pronoun = re.search(r"\s(he|she|they|it|I|we)$", phrase)
     if pronoun:  # 'To which she said', 'and then he added'
         phrase_start += pronoun.start(1)
         phrase = pronoun.group(1)
     if not _speaker_like(phrase):
         return None
-    # the words before the speaker phrase end with ',' or a closing quote: the content is there
-    lead = masked[segment_start:phrase_start]
-    content_before = content_before or bool(re.search(r"(q[\"\u201d]?\s*,?|,)\s*$", lead)) and bool(
-        re.search(r"\w", lead))
-    return phrase.strip(), phrase_start, phrase_start, content_before
+    return phrase.strip(), phrase_start
 
 
 _SPEAKERLESS = frozenset("it there this that which what who one".split())
@@ -822,9 +809,7 @@ def _content_before(masked: str, s_start: int, at: int) -> tuple[int, int] | Non
     end = max(end, quote_end)
     if end <= s_start:
         return None
-    start = s_start
-    according = re.search(r",\s*according to\b", masked[s_start:end])
-    return start, end
+    return s_start, end
 
 
 def _via_after(text: str, b: int, end: int) -> str | None:
