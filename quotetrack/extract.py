@@ -220,8 +220,16 @@ threaten threatened concede conceded complain complained counter countered respo
 reply replied recall recalled reiterate reiterated dismiss dismissed allege alleged
 contend contended estimate estimated concluded conclude believe believes believed think thinks
 thought mentioned observed remarked disclosed revealed indicated signaled signalled hinted
+say shows showed show found finds find knows know agreed agree notes learned estimates
+suggests suggest indicates feel feels fears fear hope hopes hoped expects expected
 """.split()
 _VERB_SET = frozenset(_VERBS)
+# Verbs that report speech only before 'that' ('a poll found that ...', not 'found the body').
+_NEEDS_THAT = frozenset("""
+shows showed show found finds find knows know agreed agree notes learned estimates estimated
+suggests suggest suggested indicates indicated feel feels fears fear hope hopes hoped expects
+expected believe believes believed think thinks thought concluded conclude predicted
+""".split())
 _CUE = re.compile(
     r"\b(?:(?P<according>(?i:according to))|(?P<quoted>quoted)\s+(?P<qname>[^,.;:]{1,60}?)\s+as\s+"
     r"(?P<qverb>saying|telling|stating|warning|claiming)|(?P<call>(?:renewed|repeated|reiterated)\s+"
@@ -595,6 +603,9 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             continue
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
+            continue
+        if verb in _NEEDS_THAT and not re.match(
+                r"(?:\s+(?:\w+ly|on \w+day|\w+day))*\s+that\b", masked[b:s_end]):
             continue
         before = masked[s_start:a]
         # 'and said', 'and reiterated': same speaker as the cue before in this sentence
