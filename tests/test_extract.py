@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotetrack.errors import QuotetrackError
 from quotetrack.evaluate_extract import match_statements
@@ -314,3 +317,34 @@ def test_extract_article_without_attributions_says_so_and_exits_0(run, tmp_path)
     assert result.stdout.strip() == f"{path}: no attributed statements found"
     as_json = run("extract", str(path), "--format", "json")
     assert as_json.stdout.strip() == "[]"
+
+
+def test_readme_extract_example_is_what_the_command_prints(run, tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### quotetrack extract", 1)[1]
+    article = re.search(r"\$ cat article.txt\n(.*?)\n\n\$ ", section, re.S).group(1)
+    shown = re.search(r"\$ quotetrack extract article.txt\n(.*?)\n\n", section, re.S).group(1)
+    (tmp_path / "article.txt").write_text(article + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the table names the file as given
+    result = run("extract", "article.txt")
+    assert result.stdout.rstrip("\n") == shown
+
+
+# ---------------------------------------------------------------- any text
+
+_PIECES = st.sampled_from([
+    "said", "told", " ", "\n", "\n\n", ",", ".", ":", '"', "\u201c", "\u201d", "'", "troops'",
+    "he", "she", "Erdogan", "Mevlut Cavusoglu", "the minister", "according to", "that", "Russia",
+    "NTV quoted Erdogan as telling", "insisted", "(D-Wis.)", "Mr.", "U.S.", "and", "added",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40))
+def test_extract_never_fails_and_offsets_hold_the_words(pieces):
+    text = " ".join(pieces)
+    for p in extract(text):
+        assert 0 <= p.start < p.end <= len(text)
+        assert p.kind in ("direct", "indirect") and p.speaker and 0 < p.confidence <= 1
+        span = text[p.start:p.end]
+        assert all(word in span for word in p.text.split()), (p, span)
