@@ -442,12 +442,18 @@ def extract(text: str) -> list[Proposal]:
     salience = _Salience(masked)
     proposals: list[Proposal] = []
     used_quotes: set[tuple[int, int]] = set()
-    last_direct: tuple[str, str | None, str | None, int] | None = None  # speaker, role, via, paragraph end
+    # who spoke last, for a quote standing alone after: speaker, role, via, paragraph end, cue
+    last_direct: tuple[str, str | None, str | None, int, str] | None = None
     for s_start, s_end in _sentences(masked):
         cues = _cues_in(text, masked, s_start, s_end)
         sentence_quotes = [q for q in quotes if s_start <= q[0] < s_end and q not in used_quotes]
         for cue in cues:
-            if cue.content is None:
+            if not _has_words(masked, cue.content):
+                if re.match(r"[^.]{0,60}:\s*$", masked[cue.end:s_end]):
+                    # 'Trump told the crowd:' and the quote follows in the next paragraph
+                    speaker, role = _resolve(cue.speaker_text or "", text, cue, salience)
+                    if speaker:
+                        last_direct = (speaker, role, cue.via, _paragraph_end(text, s_end), cue.words)
                 continue
             c_start, c_end = _trim(text, *cue.content)
             if c_end - c_start < 3 or not re.search(r"\w", text[c_start:c_end]):
@@ -465,7 +471,7 @@ def extract(text: str) -> list[Proposal]:
                                               speaker=speaker, role=role, via=cue.via,
                                               cue=cue.words, confidence=round(min(0.95, cue.confidence + 0.1), 2),
                                               start=qs, end=qe))
-                last_direct = (speaker, role, cue.via, _paragraph_end(text, s_end))
+                last_direct = (speaker, role, cue.via, _paragraph_end(text, s_end), "(continues)")
             else:
                 for q in inside:
                     used_quotes.add(q)
@@ -483,11 +489,11 @@ def extract(text: str) -> list[Proposal]:
                     and qs <= _next_paragraph_end(text, last_direct[3]):
                 # a quote standing alone right after another one goes on with the same speaker
                 used_quotes.add(q)
-                speaker, role, via, _ = last_direct
+                speaker, role, via, _, words = last_direct
                 proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct", speaker=speaker,
-                                          role=role, via=via, cue="(continues)", confidence=0.6,
+                                          role=role, via=via, cue=words, confidence=0.6,
                                           start=qs, end=qe))
-                last_direct = (speaker, role, via, _paragraph_end(text, qe))
+                last_direct = (speaker, role, via, _paragraph_end(text, qe), "(continues)")
             elif not whole and not cues:
                 # a partial quote in a sentence whose subject speaks: 'Erdogan called it "a betrayal"'
                 subject = _SENTENCE_SUBJECT.match(masked, s_start, q[0])
@@ -635,8 +641,8 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                 if _has_words(masked, back):
                     cue.content = back
                     cue.via = _via_after(text, b, s_end) or cue.via
-                elif not _has_words(masked, cue.content):
-                    continue
+                elif not re.search(r":\s*$", masked[b:s_end]):
+                    continue  # no content; but 'Trump told the crowd:' announces the next quote
             cues.append(cue)
             previous_subject = speaker_text
             continue

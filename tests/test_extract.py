@@ -60,6 +60,11 @@ def test_quote_around_the_attribution_and_a_quote_standing_after_it_share_the_sp
         ("We will not allow it", "Erdogan", "direct"), ("Syria must stop now", "Erdogan", "direct")]
 
 
+def test_quote_announced_with_a_colon_in_the_paragraph_before():
+    one("Donald Trump told the crowd:\n\n\"We will win big, and we will win soon.\"",
+        kind="direct", speaker="Donald Trump", cue="told", text="We will win big, and we will win soon")
+
+
 def test_quote_over_several_paragraphs_is_one_statement():
     text = ("\u201cThe first paragraph of what she said goes here.\n\n"
             "\u201cAnd the second one ends here,\u201d said Angela Merkel.")
