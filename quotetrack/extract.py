@@ -342,7 +342,8 @@ class _Salience:
             forms[name] = forms.get(name, 0) + 1
             # the form the article uses most; of equals, the fullest
             self.full_names[key] = max(forms, key=lambda f: (forms[f], len(f.split()), len(f)))
-        if role and key not in self.roles:
+        if role and key not in self.roles and not role.lower().endswith("counterpart"):
+            # 'Turkish counterpart' tells who he is (for 'Turkey's president'), not his title
             self.roles[key] = role
         self.mentions.append(_Person(name, role, position))
 
