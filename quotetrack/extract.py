@@ -427,7 +427,6 @@ class _Cue:
     start: int  # of the cue words in the article
     end: int
     words: str
-    subject: tuple[int, int] | None  # span of the speaker phrase
     content: tuple[int, int] | None
     via: str | None = None
     speaker_text: str | None = None
@@ -499,7 +498,7 @@ def extract(text: str) -> list[Proposal]:
                 # a partial quote in a sentence whose subject speaks: 'Erdogan called it "a betrayal"'
                 subject = _SENTENCE_SUBJECT.match(masked, s_start, q[0])
                 if subject:
-                    cue = _Cue(subject.start(2), subject.end(2), subject.group(2), None, None,
+                    cue = _Cue(subject.start(2), subject.end(2), subject.group(2), None,
                                speaker_text=subject.group(1))
                     speaker, role = _resolve(subject.group(1), text, cue, salience)
                     if speaker:
@@ -627,7 +626,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         if subject is not None:
             speaker_text = subject[0]
             if found.group("quoted"):
-                cue = _Cue(a, b, found.group(), None, None, via=_org_name(speaker_text),
+                cue = _Cue(a, b, found.group(), None, via=_org_name(speaker_text),
                            speaker_text=found.group("qname"), confidence=0.85)
                 cue.content = _content_before(masked, s_start, subject[1])
                 if not _has_words(masked, cue.content):
@@ -653,12 +652,12 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         colon = re.match(r"\s+(?:[A-Z][\w'\u2019.-]*\s*){1,4}:\s*", masked[b:s_end])
         if after and colon and not _has_words(masked, back):
             # 'Said Ellis: "..."'
-            cues.append(_Cue(a, b, found.group(), None, (b + colon.end(), s_end),
+            cues.append(_Cue(a, b, found.group(), (b + colon.end(), s_end),
                              speaker_text=after.rstrip(":"), confidence=0.8))
             previous_subject = after
             continue
         if after and _has_words(masked, back):
-            cues.append(_Cue(a, b, found.group(), None, back, speaker_text=after, confidence=0.8))
+            cues.append(_Cue(a, b, found.group(), back, speaker_text=after, confidence=0.8))
             previous_subject = after
     for i, cue in enumerate(cues):
         for other in cues[:i]:
@@ -775,7 +774,7 @@ def _forward(text: str, masked: str, a: int, b: int, s_end: int, found, speaker_
     verb = found.group("verb") or found.group("call") or found.group()
     content = _content_after(text, masked, b, s_end, verb.lower())
     via_found = _via_after(text, b, content[0] if content else s_end)
-    return _Cue(a, b, found.group(), None, content, via=via or via_found,
+    return _Cue(a, b, found.group(), content, via=via or via_found,
                 speaker_text=speaker_text, confidence=0.8)
 
 
@@ -852,7 +851,7 @@ def _according(text: str, masked: str, s_start: int, s_end: int, a: int, b: int)
         content = (s_start, masked.rfind(",", s_start, a) if "," in masked[s_start:a] else a)
     else:
         content = content_after
-    return _Cue(a, b, "according to", None, content, speaker_text=speaker, confidence=0.75)
+    return _Cue(a, b, "according to", content, speaker_text=speaker, confidence=0.75)
 
 
 # ---------------------------------------------------------------- speakers
