@@ -8,6 +8,7 @@ or a saved HTML page) into that text, with the outlet and date the page names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 
@@ -329,7 +330,6 @@ class _Salience:
             first = max(forms, key=lambda f: len(f.split())).split()[0].casefold()
             if key not in self.female and first in _FIRST_NAMES:
                 self.female[key] = _FIRST_NAMES[first]
-        self.mentions.sort(key=lambda m: m.position)
 
     def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
         name = re.sub(r"['\u2019]s$", "", name.strip())
@@ -345,7 +345,7 @@ class _Salience:
         if role and key not in self.roles and not role.lower().endswith("counterpart"):
             # 'Turkish counterpart' tells who he is (for 'Turkey's president'), not his title
             self.roles[key] = role
-        self.mentions.append(_Person(name, role, position))
+        bisect.insort(self.mentions, _Person(name, role, position), key=_position)
 
     def full_name(self, name: str) -> str:
         return self.full_names.get(_surname(name), name)
@@ -353,23 +353,26 @@ class _Salience:
     def role_of(self, name: str) -> str | None:
         return self.roles.get(_surname(name))
 
+    def _latest_first(self, before: int):
+        """The mentions before a position, the nearest first (articles can be long)."""
+        i = bisect.bisect_left(self.mentions, before, key=_position)
+        for k in range(i - 1, -1, -1):
+            yield self.mentions[k]
+
     def last_person(self, before: int, *, female: bool | None = None) -> _Person | None:
-        best = None
-        for mention in self.mentions:
-            if mention.position < before and (best is None or mention.position >= best.position) \
-                    and (mention.role or self.counts.get(_surname(mention.name), 0) > 1):
-                known = self.female.get(_surname(mention.name))
-                if female is not None and known is not None and known != female:
-                    continue  # 'she' is not Mr. Obama
-                best = mention
-        return best
+        for mention in self._latest_first(before):
+            key = _surname(mention.name)
+            if not (mention.role or self.counts.get(key, 0) > 1):
+                continue
+            known = self.female.get(key)
+            if female is not None and known is not None and known != female:
+                continue  # 'she' is not Mr. Obama
+            return mention
+        return None
 
     def by_title(self, head: str, qualifier: str | None, before: int) -> _Person | None:
         """The latest person before `before` whose title has `head` (and `qualifier`'s country)."""
-        best = None
-        for mention in self.mentions:
-            if mention.position >= before:
-                continue
+        for mention in self._latest_first(before):
             role = (mention.role or self.role_of(mention.name) or "").lower()
             if qualifier and qualifier[:4] not in role:
                 continue
@@ -377,9 +380,12 @@ class _Salience:
                 continue
             if qualifier and head not in role and "counterpart" not in role:
                 continue
-            if best is None or mention.position >= best.position:
-                best = mention
-        return best
+            return mention
+        return None
+
+
+def _position(mention: _Person) -> int:
+    return mention.position
 
 
 _NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*\w|(?:al|el|bin|ibn|de|van|von)\b-?)"
