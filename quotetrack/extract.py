@@ -443,7 +443,8 @@ def extract(text: str) -> list[Proposal]:
     """Every attributed statement found in an article's text, in the order they appear."""
     if not text or not text.strip():
         return []
-    quotes = find_quotes(text)
+    quotes = find_quotes(text)  # in order, never overlapping
+    starts = [q[0] for q in quotes]
     masked = _mask(text, quotes)
     salience = _Salience(masked)
     proposals: list[Proposal] = []
@@ -452,7 +453,9 @@ def extract(text: str) -> list[Proposal]:
     last_direct: tuple[str, str | None, str | None, int, str] | None = None
     for s_start, s_end in _sentences(masked):
         cues = _cues_in(text, masked, s_start, s_end)
-        sentence_quotes = [q for q in quotes if s_start <= q[0] < s_end and q not in used_quotes]
+        sentence_quotes = [q for q in quotes[bisect.bisect_left(starts, s_start):
+                                             bisect.bisect_left(starts, s_end)]
+                           if q not in used_quotes]
         for cue in cues:
             if not _has_words(masked, cue.content):
                 if re.match(r"[^.]{0,60}:\s*$", masked[cue.end:s_end]):
@@ -467,7 +470,9 @@ def extract(text: str) -> list[Proposal]:
             speaker, role = _resolve(cue.speaker_text or "", text, cue, salience)
             if not speaker:
                 continue
-            inside = [q for q in quotes if min(q[1], c_end) - max(q[0], c_start) > 0]
+            nearby = quotes[max(0, bisect.bisect_left(starts, c_start) - 1):
+                            bisect.bisect_left(starts, c_end)]
+            inside = [q for q in nearby if min(q[1], c_end) - max(q[0], c_start) > 0]
             quoted = sum(min(q[1], c_end) - max(q[0], c_start) for q in inside)
             if inside and quoted >= 0.6 * (c_end - c_start):
                 for q in inside:
