@@ -54,15 +54,19 @@ def read_article(data: bytes, *, name: str = "input") -> Article:
     """
     if not data.strip():
         raise QuotetrackError(f"{name} is empty")
-    if b"\x00" in data[:8192]:
-        raise QuotetrackError(f"{name} is a binary file, not an article (text or HTML)")
     text = None
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
         try:
-            text = data.decode(encoding)
-            break
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
+            text = None
+    elif b"\x00" in data[:8192]:
+        raise QuotetrackError(f"{name} is a binary file, not an article (text or HTML)")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
     if text is None:
         text = _decode_declared(data)
     if text is None:

@@ -186,6 +186,11 @@ def test_read_article_refuses_empty_binary_and_unknown_encoding():
         read_article("Erdo\u011fan said it.".encode("cp1254") + b"\xfe\xfd", name="a.txt")
 
 
+def test_read_article_takes_utf16_with_its_byte_order_mark():
+    article = read_article("Erdo\u011fan said Turkey would respond.".encode("utf-16"), name="a.txt")
+    assert article.text == "Erdo\u011fan said Turkey would respond."
+
+
 def test_read_article_takes_an_encoding_the_html_declares():
     html = ('<html><head><meta charset="iso-8859-9"></head><body><article><p>'
             + "Erdo\u011fan said Turkey would respond to any attack on its soldiers in the region. " * 3
