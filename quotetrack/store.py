@@ -305,13 +305,14 @@ def iter_statements(db: Database, filters: Filters = Filters()) -> Iterable[Stat
 
 def _fts_query(query: str) -> str:
     """Turn what a person typed into an FTS5 query: every word must match (plural or singular),
-    "a phrase" matches as a phrase, `notif*` matches a prefix and `OR` between words offers
-    alternatives. Nothing else is passed to FTS5, so no input is a syntax error."""
+    "a phrase" matches as a phrase, `notif*` matches a prefix, `OR` between words offers
+    alternatives and `NOT` leaves out what follows. Nothing else is passed to FTS5, so no input
+    is a syntax error."""
     terms: list[str] = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        if word == "OR":
-            if terms and terms[-1] != "OR":
-                terms.append("OR")
+        if word in ("OR", "NOT"):
+            if terms and terms[-1] not in ("OR", "NOT"):
+                terms.append(word)
             continue
         chunk = phrase if phrase else word
         tokens = re.findall(r"\w+", chunk)
@@ -322,7 +323,7 @@ def _fts_query(query: str) -> str:
         else:
             prefix = "*" if word.endswith("*") and len(tokens) == 1 else ""
             terms.extend(f'"{token}"{prefix}' for token in tokens)
-    while terms and terms[-1] == "OR":
+    while terms and terms[-1] in ("OR", "NOT"):
         terms.pop()
     return " ".join(terms)
 

@@ -451,3 +451,14 @@ def test_three_processes_adding_at_once_all_succeed(db_path):
     db = open_db(db_path)
     assert counts(db).statements == 450
     assert {s.speaker for s in list_statements(db)} == {"Akar", "Lavrov", "Assad"}
+
+
+def test_search_not_leaves_out_statements_with_the_word(db):
+    from quotetrack.store import add_statement, search_statements
+
+    add_statement(db, text="Turkey shelled positions in Idlib", speaker="A", outlet="B", date="2020")
+    add_statement(db, text="Turkey and Syria exchanged fire in Idlib", speaker="A", outlet="B", date="2020")
+    found = [s.text for s, _ in search_statements(db, "turkey NOT syria")]
+    assert found == ["Turkey shelled positions in Idlib"]
+    assert len(search_statements(db, "NOT turkey")) == 2  # a leading NOT has nothing to leave out of
+    assert len(search_statements(db, "idlib NOT")) == 2  # a trailing operator is dropped
