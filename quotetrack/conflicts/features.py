@@ -611,8 +611,6 @@ _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "d
 _MORE = frozenset(["more", "additional", "other", "further", "new", "extra", "fewer"])
 
 
-_MONTHS = frozenset("""january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _ZERO = frozenset(["no", "zero", "none", "nobody"])
 
 
@@ -715,7 +713,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         if fig.low == fig.high and fig.surface.isdigit() and 1800 <= fig.low <= 2100 and len(fig.surface) == 4:
             continue
         before = words[fig.start - 1] if fig.start > 0 else ""
-        if before in _MONTHS or before in ("no", "number"):
+        if before in lexicon.MONTHS or before in ("no", "number"):
             continue
         if fig.start > 0 and (tokens[fig.start - 1][2] or before[:1].isdigit()):
             continue  # 'Boeing 737', 'MAX 9', 'Flight 17': a name, not a count

@@ -252,3 +252,7 @@ avalanche shipwreck massacre flight downing toll total
 BLAME_PAIRS = frozenset([("aggression", "provocation"), ("aggression", "self-defence"),
                          ("attack", "retaliation"), ("aggression", "retaliation")])
 FUTURE = frozenset(["will", "would", "shall", "going", "plans", "plan", "intends", "intend", "to"])
+
+# Month names and their abbreviations: a figure after one is a day, and a month anchors a figure.
+MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())

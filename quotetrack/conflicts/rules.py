@@ -79,23 +79,12 @@ def date_gap(a: Item, b: Item) -> int:
     return 0
 
 
-_TITLE_WORDS = frozenset("""
-president prime minister foreign defence defense interior finance secretary state spokesman
-spokeswoman spokesperson gen general col colonel lt adm admiral sen senator rep representative
-gov governor mayor chancellor king queen prince sheikh ayatollah minister's dr mr mrs ms sir
-chief deputy former acting vice head ambassador envoy commander the of for and
-""".split())
-
-
 def speaker_key(name: str) -> str:
-    """A speaker name folded and stripped of leading titles: 'Foreign Minister Mevlüt Çavuşoğlu' ->
-    'mevlut cavusoglu'."""
-    from quotetrack.normalize import normalize_name
+    """A speaker name folded and stripped of its title, for rows with no resolved identity:
+    'Foreign Minister Mevlüt Çavuşoğlu' -> 'mevlut cavusoglu' (the identities' own rules)."""
+    from quotetrack.normalize import fold_name, split_role
 
-    words = normalize_name(name).split()
-    while len(words) > 1 and words[0] in _TITLE_WORDS:
-        words.pop(0)
-    return " ".join(words)
+    return fold_name(split_role(name)[1])
 
 
 def same_speaker(a: Item, b: Item) -> bool:
@@ -433,8 +422,7 @@ _NP_SKIP = frozenset(["the", "a", "an", "most", "more", "less", "least", "very",
                       "had", "being"])
 
 
-_PERIODS = frozenset("""january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 quarter""".split())
+_PERIODS = lexicon.MONTHS | {"q1", "q2", "q3", "q4", "quarter"}
 
 
 def _periods(item: Item, index: int) -> set[str]:
