@@ -51,7 +51,7 @@ def extract(
     (all, or --pick 1,3-5); statements already stored are skipped, and names resolve to known
     identities as in add.
     """
-    from quotetrack.errors import FileError, QuotetrackError
+    from quotetrack.errors import QuotetrackError
     from quotetrack.extract import extract as find_statements
     from quotetrack.extract import read_article
 

@@ -189,7 +189,6 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
         if not full:
             total = len(rows)
             seen: set[tuple[str, str]] = set()
-            changed_set = set(changed)
             for item in changed_items:
                 for other_id in neighbours_sql(db, item.id, terms[item.id], total):
                     if other_id not in rows:
@@ -209,7 +208,6 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
                     finding = compare_items(first, second, settings)
                     if finding:
                         records.append(_record(first, second, finding, stamp))
-            del changed_set
         db.conn.executemany(
             """INSERT OR REPLACE INTO conflicts (id, a_id, b_id, type, score, explanation, evidence,
                    detected_at) VALUES (:id, :a_id, :b_id, :type, :score, :explanation, :evidence,

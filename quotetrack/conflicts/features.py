@@ -142,7 +142,6 @@ def analyse(text: str) -> dict:
     """
     raw_tokens = tokenize(text)
     words = [fold(t) for t, _, _ in raw_tokens]
-    n = len(raw_tokens)
     tokens: list[list] = []
     clause = 0
     sentence_start = True

@@ -152,7 +152,6 @@ def find_figures(tokens: list[str]) -> list[Figure]:
     i = 0
     n = len(tokens)
     while i < n:
-        word = tokens[i]
         parsed = _parse_one(tokens, i)
         if parsed is None:
             i += 1
