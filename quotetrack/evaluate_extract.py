@@ -104,16 +104,29 @@ class Counts:
                 "span_precision": span_p, "span_recall": span_r}
 
 
-_QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "''", "``")
+
+
+def _opens_with_mark(text: str) -> bool:
+    return bool(text) and text.startswith(_QUOTE_MARKS)
+
+
+def _ends_with_mark(text: str) -> bool:
+    return bool(text) and text.endswith(_QUOTE_MARKS)
 
 
 def _is_direct(text: str, start: int, end: int) -> bool:
+    """Whether a content span is a quotation: a quote mark at (or just outside) each of its ends.
+
+    NYT texts write quotes as ``...'' or ''...''; an empty neighbour (the start or end of the
+    text) is no mark.
+    """
     inner = text[start:end].strip()
-    before = text[max(0, start - 2):start].strip()
-    after = text[end:end + 3].strip()
-    opens = inner[:1] in _QUOTE_MARKS or before[-1:] in _QUOTE_MARKS
-    closes = inner.rstrip(".,")[-1:] in _QUOTE_MARKS or after[:1] in _QUOTE_MARKS or \
-        after[1:2] in _QUOTE_MARKS and after[:1] in ".,"
+    before = text[max(0, start - 3):start].strip()
+    after = text[end:end + 4].strip()
+    opens = _opens_with_mark(inner) or _ends_with_mark(before)
+    closes = _ends_with_mark(inner.rstrip(".,")) or _opens_with_mark(after) or (
+        after[:1] in (".", ",") and _opens_with_mark(after[1:]))
     return opens and closes
 
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotetrack.errors import QuotetrackError
-from quotetrack.evaluate_extract import match_statements
+from quotetrack.evaluate_extract import match_statements, read_polnear
 from quotetrack.extract import extract, find_quotes, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,6 +173,31 @@ def test_seed_article_every_attributed_statement_found_with_its_speaker():
     # 'Turkey's report ... said that Erdogan told Putin that ...': speaker Erdogan, via the report
     assert {row["speaker"] for row, _ in result.wrong_speaker} <= {"Turkish Presidency"}
     assert len(result.found) >= 22
+
+
+# ---------------------------------------------------------------- the scorer
+
+def _brat(text: str, *contents: str) -> str:
+    """A brat file with one attribution (source 'the mayor') per content."""
+    source = text.index("the mayor")
+    lines = [f"T1\tSource {source} {source + 9}\tthe mayor"]
+    for i, content in enumerate(contents, start=1):
+        at = text.index(content)
+        lines.append(f"T{i + 1}\tContent {at} {at + len(content)}\t{content}")
+        lines.append(f"E{i}\tAttribution:T{i + 1} Content:T{i + 1} Source:T1")
+    return "\n".join(lines)
+
+
+def test_scorer_takes_double_apostrophe_quotes_as_direct():
+    text = "''We will build the bridge,'' the mayor said. ``It opens in May,'' he added."
+    golds = read_polnear(text, _brat(text, "We will build the bridge,", "It opens in May,"))
+    assert [g.direct for g in golds] == [True, True]
+
+
+def test_scorer_takes_a_paragraph_edge_for_no_quote_mark():
+    text = "Budget news.\n\nTaxes will rise next year.\n\nThat is what the mayor said."
+    golds = read_polnear(text, _brat(text, "Taxes will rise next year"))
+    assert [g.direct for g in golds] == [False]
 
 
 # ---------------------------------------------------------------- reading files
