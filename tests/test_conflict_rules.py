@@ -60,6 +60,35 @@ def test_a_claim_called_false_is_denied():
     assert found is not None and found.type == "polarity"
 
 
+def test_reports_about_a_claim_called_untrue_deny_what_the_reports_say():
+    fact = item("Army drones struck the rebels' supply depots near the river, destroying fuel stocks",
+                "Rebel commander")
+    denial = item("Posts shared online by the rebel press office about strikes by army drones on "
+                  "the rebels' supply depots do not correspond to reality", "Army spokesman")
+    found = conflict(fact, denial)
+    assert found is not None and found.type == "polarity"
+    assert "do not correspond to reality" in found.explanation
+
+
+def test_allegations_called_groundless_are_denied_by_what_they_allege_not_by_their_source():
+    fact = item("Several ministers were part of a secret bribery scheme for the port contracts",
+                "Whistleblower")
+    denial = item("The whistleblower's allegations of a bribery scheme for the port contracts "
+                  "are groundless", "Government spokesman")
+    found = conflict(fact, denial)
+    assert found is not None and found.type == "polarity"
+    # the same denial says nothing about another account that only names the whistleblower
+    other = item("The whistleblower fled the country after the port contracts were signed", "Reuters")
+    assert conflict(other, denial) is None
+
+
+def test_two_accounts_that_both_deny_a_figure_agree():
+    a = item("The city does not pay the utility 40 million a year: after the rebate it pays "
+             "about 28 million a year", "Fact-checker")
+    b = item("The claim that the city pays the utility 40 million a year was false", "Auditor")
+    assert conflict(a, b) is None
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

@@ -484,6 +484,15 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             clause_start = i
             while clause_start > 0 and words[clause_start - 1] not in (";", ":", ".", "!", "?", "but"):
                 clause_start -= 1
+            # 'reports on social media about strikes on the camps are false': what is called
+            # false is what the reports say, after 'about', 'of' or 'that'
+            claim = next((k for k in range(clause_start, i) if words[k] in lexicon.EVIDENCE_WORDS), -1)
+            if claim >= 0:
+                opener = next((k for k in range(claim + 1, i - 1) if words[k] in ("about", "that")), -1)
+                if opener < 0 and words[claim + 1] in ("of", "on"):
+                    opener = claim + 1
+                if opener >= 0:
+                    clause_start = opener + 1
             scope = [j for j in range(clause_start, i)
                      if tokens[j][1] and words[j] not in lexicon.EVIDENCE_WORDS][-10:]
             if scope:

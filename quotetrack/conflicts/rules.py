@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
+    _NUMBER_WORDS, _verb_like,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -161,10 +162,24 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     tokens = neg.features["tokens"]
     contrary_table = _contrary()
     for negation in neg.features["negations"]:
-        head_index = next((h for h in negation.get("heads", [negation["head"]])
+        heads = list(negation.get("heads", [negation["head"]]))
+        if negation.get("kind") == "postfix":
+            # 'allegations of a state doping programme are groundless' denies every content
+            # word of the claim, not only its first one
+            heads += [h for h in negation["scope"] if h not in heads and not tokens[h][2]
+                      and neg.words[h] not in _NUMBER_WORDS and not neg.words[h][:1].isdigit()]
+        head_index = next((h for h in heads
                            if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
         if head_index is None:
             continue
+        if negation.get("kind") == "postfix":
+            # a claim denied as a whole ('allegations of X are groundless') is contradicted by
+            # an account that repeats most of it, not by one that shares a word or two
+            claim = {tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting}
+            # ('reports that he was detained or killed are false' denies each verb on its own)
+            if not _verb_like(neg.words[head_index]) and \
+                    (len(claim & positive_keys) < 2 or 2 * len(claim & positive_keys) <= len(claim)):
+                continue
         head = tokens[head_index][0]
         cue_key = tokens[negation["cue_index"]][0]
         if contrary_table.get(cue_key, set()) & positive_keys:
@@ -172,6 +187,9 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
                        if tokens[i][0] not in reporting}
         overlap = proposition & positive_keys
+        if any(len(proposition & {pos.features["tokens"][i][0] for i in other["scope"]}) >= 2
+               for other in pos.features["negations"]):
+            continue  # both accounts deny it ('does not send £350 million' / 'the claim ... was false')
         kind = negation.get("kind", "verbal")
         if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
@@ -200,7 +218,12 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             pos_word = _span_text(pos, *_token_span(pos, position))
             head_start, head_end = _token_span(neg, head_index)
             if kind == "postfix":
-                explanation = f"'{neg_head} ... {cue}' denies '{pos_word}'"
+                first, last = _token_span(neg, negation["scope"][0]), _token_span(neg, negation["scope"][-1])
+                claimed = neg.text[first[0]:last[1]]
+                if len(claimed) > 60:
+                    claimed = neg.text[first[0]:first[1]] + " ... " + neg.text[last[0]:last[1]]
+                repeated = " ".join(_surface(pos, overlap)[:5])
+                explanation = f"'{claimed} ... {cue}' denies '{repeated}'"
             elif negation["cue"][1] >= head_start:
                 explanation = f"'{cue}' negates '{pos_word}'"
             elif head_start - negation["cue"][1] <= 12:
