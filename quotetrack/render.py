@@ -107,7 +107,7 @@ def _fields_table(rows) -> Table:
     table.add_column(overflow="fold")
     for name, value in rows:
         if value:
-            table.add_row(name, Text(value))
+            table.add_row(name, value if isinstance(value, Text) else Text(value))
     return table
 
 
@@ -362,3 +362,51 @@ def proposals_table(proposals: Sequence, source: str = "") -> None:
     out.print(table)
     out.print(f"{_plural(len(proposals), 'proposal')}{' in ' + source if source else ''}"
               "  (k: Q = direct quote, P = paraphrase; store with --add [--pick 1,3-5])")
+
+
+# ---------------------------------------------------------------- extract --interactive
+
+def review_start(count: int, source: str, keys: dict) -> None:
+    """What the review of extract's proposals is about to do, and the keys it answers to."""
+    out = console()
+    out.print(Text(f"Review {_plural(count, 'proposal')} from {source}: nothing is stored until "
+                   "the end (q stores those accepted so far; Ctrl-C stores nothing)."))
+    short = {"e": "edit speaker", "A": "accept all left", "v": "relay", "?": "help"}
+    out.print(Text("  " + "  ".join(f"{key} {short.get(key, action)}"
+                                     for key, (action, _) in keys.items())))
+
+
+def review_help(keys: dict) -> None:
+    out = console()
+    for key, (_, meaning) in keys.items():
+        out.print(Text(f"  {key}  {meaning}"))
+    out.print(Text("  Enter on an edit keeps the value shown; '-' clears a role or relay."))
+
+
+def proposal_card(at: int, total: int, number: int, found, current, context: tuple[str, str]) -> None:
+    """One proposal under review: where it stands in the review, its fields (edits marked with
+    what extract had found), and the article's words around it, the text standing as [...]."""
+    out = console()
+    tty = _is_tty()
+    out.print()
+    out.print(Text(f"[{at}/{total}] proposal {number}, confidence {found.confidence:.2f}",
+                   style="bold" if tty else ""))
+    kinds = {"direct": "direct quote", "indirect": "paraphrase"}
+
+    def shown(field: str) -> str:
+        value, before = getattr(current, field) or "", getattr(found, field) or ""
+        if field == "kind":
+            value, before = kinds.get(value, value), kinds.get(before, before)
+        if value == before:
+            return value
+        if field == "text":
+            return f"{value} (edited)"
+        return f"{value or '-'} (edited; found: {before or '-'})"
+
+    before, after = context
+    around = Text(before)
+    around.append("[...]", style="reverse" if tty else "")
+    around.append(after)
+    out.print(_fields_table([("speaker", shown("speaker")), ("role", shown("role")),
+                             ("via", shown("via")), ("kind", shown("kind")), ("cue", found.cue),
+                             ("text", shown("text")), ("context", around)]))

@@ -47,6 +47,21 @@ def at_terminal() -> bool:
     return stdin_is_terminal() and sys.stderr.isatty()
 
 
+def accepted_by(check, result: bool = False):
+    """A prompt's value_proc: the answer as typed (or, with result=True, what `check` returns
+    for it), or the reason `check` refuses it, which makes the prompt say so and ask again."""
+    from quotetrack.errors import QuotetrackError
+
+    def accept(answer: str):
+        try:
+            checked = check(answer)
+        except QuotetrackError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        return checked if result else answer
+
+    return accept
+
+
 def resolving(ask: bool):
     """How names that are not known spellings are resolved: a person is asked about each close
     match at a terminal; otherwise only a match above the strict threshold is used."""

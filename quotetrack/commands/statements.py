@@ -25,24 +25,9 @@ def _ask_if_missing(value: Optional[str], label: str, field: str, can_prompt: bo
     if value is not None and value.strip():
         return value
     if can_prompt:
-        return typer.prompt(label, value_proc=_accepted_by(check))
+        return typer.prompt(label, value_proc=opt.accepted_by(check))
     how = "give it as the argument, or '-' to read standard input" if field == "text" else f"give --{field}"
     raise ValidationError(field, f"is required ({how})")
-
-
-def _accepted_by(check):
-    """A prompt's value_proc: the answer as typed, or the reason `check` refuses it, which makes
-    the prompt say so and ask again."""
-    from quotetrack.errors import QuotetrackError
-
-    def accept(answer: str) -> str:
-        try:
-            check(answer)
-        except QuotetrackError as exc:
-            raise typer.BadParameter(str(exc)) from None
-        return answer
-
-    return accept
 
 
 def add(
