@@ -180,6 +180,52 @@ def test_a_later_lower_toll_contradicts_the_earlier_one():
     assert found is not None and found.type == "numeric"
 
 
+def test_a_revised_figure_for_the_same_stated_period_conflicts_months_later():
+    a = item("Industrial output fell at an annual rate of 2.1% in the third quarter, after rising "
+             "0.4% in the second quarter", "Statistics office", date="2023-10-30")
+    b = item("Industrial output fell at an annual rate of 1.7% in the third quarter",
+             "Statistics office", date="2023-11-29")
+    found = conflict(a, b)
+    assert found is not None and found.type == "numeric"
+    assert "2.1 vs 1.7" in found.explanation and "annual rate" in found.explanation
+
+
+def test_figures_for_different_periods_or_a_forecast_do_not_conflict_across_months():
+    third = item("Industrial output fell at an annual rate of 2.1% in the third quarter",
+                 date="2023-10-30")
+    fourth = item("Industrial output fell at an annual rate of 1.7% in the fourth quarter",
+                  date="2023-11-29")
+    assert conflict(third, fourth) is None
+    month = item("Logging permits covered 310 square kilometres in June 2021", date="2021-07-05")
+    year = item("Logging permits covered 2,900 square kilometres in the 12 months to June 2021",
+                date="2021-09-01")
+    assert conflict(month, year) is None
+    before = item("The ministry forecasts growth of 3.1% in 2025", "Ministry", date="2024-10-01")
+    after = item("The ministry forecasts growth of 2.4% in 2025", "Ministry", date="2025-03-01")
+    assert conflict(before, after) is None
+
+
+def test_a_people_named_by_a_plural_is_counted_and_breakdowns_share_the_total_event():
+    a = item("41 Chileans were among the 230 people killed", "Foreign ministry", date="2022-05-02",
+             topic="ferry")
+    b = item("Among the 230 dead were 150 Peruvians, 37 Chileans and 12 Bolivians", "Coast guard",
+             date="2022-05-03", topic="ferry")
+    found = conflict(a, b)
+    assert found is not None and found.type == "numeric"
+    assert "41 vs 37" in found.explanation and "Chilean" in found.explanation
+    # different nationalities are different counted things
+    c = item("Among the 230 dead were 150 Peruvians and 41 Chileans", date="2022-05-03", topic="ferry")
+    assert conflict(a, c) is None
+
+
+def test_a_protest_march_is_not_the_month_of_march():
+    a = item("1.2 million people took part in Sunday's march against the law", "Organisers",
+             date="2019-06-09")
+    b = item("300,000 people were on the route of Sunday's march at its peak", "Police",
+             date="2019-06-16")
+    assert conflict(a, b) is None
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

@@ -748,6 +748,12 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             if t[0] in counts:
                 head = counts[t[0]]
                 break
+            if t[2] and j == after and w.endswith("s") and len(w) > 4 and (
+                    j + 1 >= len(words) or not tokens[j + 1][1] or words[j + 1] in ("and", ",")):
+                # a people named by a plural: '63 Canadians', '82 Iranians', 'two Britons'
+                head = "person"
+                mods.append(t[2][:-1])
+                break
             if t[2]:
                 mods.append(t[2])
             elif w in lexicon.STOPWORDS or t[0] in events or w in lexicon.TIME_UNITS:
@@ -785,6 +791,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         if fig.end <= fig.start:
             continue
         out.append({
+            "period": _figure_period(words, fig.start, fig.end),
             "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
             "hedged": fig.hedged, "span": [tokens[fig.start][3], tokens[fig.end - 1][4]],
             "head": head, "mods": mods, "event": event, "unit": unit, "more": more,
@@ -793,7 +800,66 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "places": _places(words, tokens, fig.start),
             "single_event": sorted(_single_events(words, tokens, fig.start)),
         })
+    _among_totals(out, words)
     return out
+
+
+def _among_totals(figures: list[dict], words: list[str]) -> None:
+    """'Among the 176 dead were 63 Canadians', '63 Canadians were among the 176 killed': the
+    parts of a total share its event, and a breakdown of one total cannot grow."""
+    for total in figures:
+        k = total["index"]
+        if not total["event"] or not ("among" in words[max(0, k - 2):k]):
+            continue
+        first, last = _sentence_bounds(words, k)
+        for part in figures:
+            if part is not total and not part["event"] and first <= part["index"] < last:
+                part["event"] = total["event"]
+                part["single_event"] = sorted(set(part["single_event"]) | {"toll"})
+
+
+_ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
+
+
+def _figure_period(words: list[str], start: int, end: int) -> list[str]:
+    """The period a figure is given for: the nearest month or quarter and the nearest year in
+    its sentence ('9,762 km2 in the 12 months to July 2019' -> ['jul', '2019']). Empty for a
+    forecast, whose figure for a period may be revised without contradicting anything."""
+    first, last = _sentence_bounds(words, start)
+    if any(words[k] in _FORECAST for k in range(first, last)):
+        return []
+    best: dict[str, tuple[int, str]] = {}
+    for k in range(max(first, start - 10), min(last, end + 10)):
+        word = words[k]
+        if word in lexicon.MONTHS and word != "may" and (word != "march" or _dated_march(words, k)):
+            kind, value = "part", word[:3]
+            if k > 0 and words[k - 1] in ("to", "through", "ending", "ended", "until", "since"):
+                value = words[k - 1] + " " + value  # '12 months to July' is not 'July'
+        elif word == "quarter" and k > 0 and words[k - 1] in _ORDINAL_QUARTERS:
+            kind, value = "part", _ORDINAL_QUARTERS[words[k - 1]]
+        elif word in ("q1", "q2", "q3", "q4"):
+            kind, value = "part", word
+        elif word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100 and not start <= k < end:
+            kind, value = "year", word
+        else:
+            continue
+        distance = k - end if k >= end else start - k + 2
+        if kind not in best or distance < best[kind][0]:
+            best[kind] = (distance, value)
+    return [best[kind][1] for kind in ("part", "year") if kind in best]
+
+
+def _dated_march(words: list[str], k: int) -> bool:
+    """'in March', 'March 2019', '12 March' name the month; 'Sunday's march' is a protest."""
+    before = words[k - 1] if k > 0 else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return before[:1].isdigit() or after[:1].isdigit() or before in (
+        "in", "since", "until", "by", "from", "to", "early", "late", "mid", "of", "last", "next")
+
+
+_FORECAST = frozenset("""forecast forecasts forecasted forecasting project projects projected projection
+projections predict predicts predicted prediction expect expects expected expectation outlook
+""".split())
 
 
 def _single_events(words: list[str], tokens: list[list], index: int) -> set[str]:

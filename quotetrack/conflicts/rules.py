@@ -294,10 +294,31 @@ def _figure_label(item: Item, fig: dict) -> str:
     parts = [m.title() for m in fig["mods"]]
     head = fig["head"]
     if head:
-        parts.append(head + ("s" if head not in ("police", "crew") else ""))
+        parts.append(_head_words(item, fig) or _PLURALS.get(head, head + "s"))
     if fig["event"]:
         parts.append(fig["event"])
     return " ".join(parts) or fig["unit"]
+
+
+_PLURALS = {"person": "people", "police": "police", "crew": "crew", "child": "children",
+            "man": "men", "woman": "women"}
+
+
+def _head_words(item: Item, fig: dict) -> str:
+    """The counted thing as the text words it ('square kilometres', 'annual rate'), when the
+    words of its key stand in the figure's sentence."""
+    tokens = item.features["tokens"]
+    index = fig.get("index", 0)
+    sentence = item.features["sentences"][index] if index < len(tokens) else None
+    found = []
+    for part in fig["head"].split():
+        near = [i for i, t in enumerate(tokens) if t[0] == part and item.features["sentences"][i] == sentence]
+        if not near:
+            return ""
+        found.append(min(near, key=lambda i: abs(i - index)))
+    if len(found) > 1 and found != sorted(found):
+        return ""
+    return " ".join(item.text[tokens[i][3]:tokens[i][4]] for i in found)
 
 
 def _figure_actors_differ(fa: dict, fb: dict) -> bool:
@@ -326,6 +347,17 @@ def _format_value(fig: dict) -> str:
     if high is not None and low == high:
         return num(low)
     return ""
+
+
+def _same_period(fa: dict, fb: dict) -> bool:
+    """Both figures are given for the same stated month or quarter and year."""
+    pa, pb = fa.get("period", []), fb.get("period", [])
+    if not pa or not pb:
+        return False
+    years_a, years_b = {p for p in pa if p.isdigit()}, {p for p in pb if p.isdigit()}
+    parts_a, parts_b = set(pa) - years_a, set(pb) - years_b
+    # 'in July' alone is not 'the 12 months to July 2019': a year on one side needs it on both
+    return years_a == years_b and parts_a == parts_b
 
 
 def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
@@ -364,12 +396,16 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue
             # A toll, a count of the missing or displaced changes from one day to the next;
             # a figure with no such event (barrels agreed, votes counted) does not.
-            if gap > (settings.numeric_days if not fa["event"] else 0):
+            fixed = _same_period(fa, fb) and fa["event"] not in lexicon.CUMULATIVE_EVENTS
+            if gap > (settings.numeric_days if not fa["event"] else 0) and not fixed:
+                # (a figure for a stated period, 'in the second quarter', 'in the 12 months
+                # to July 2019', is the same figure whenever it is given: a revision conflicts)
                 if fa["event"] not in lexicon.CUMULATIVE_EVENTS:
                     continue
                 # a later, lower figure contradicts only a toll of one event (a crash, a blast),
                 # not daily counts of a continuing story (arrests at protests on several days)
-                if not set(fa.get("single_event", [])) & set(fb.get("single_event", [])):
+                ea, eb = set(fa.get("single_event", [])), set(fb.get("single_event", []))
+                if not (ea & eb or (ea and eb and "toll" in ea | eb)):
                     continue
                 earlier, later = (fb, fa) if later_first else (fa, fb)
                 later_high = later["high"] if later["high"] is not None else float("inf")
