@@ -17,23 +17,24 @@ from quotetrack.extract import Proposal
 from quotetrack.normalize import split_role
 from quotetrack.store import validate_fields, validate_kind, validate_name, validate_text
 
-# What a reviewer can answer, by key: (action, what it does). Keys are case-sensitive: 'a'
-# accepts one, 'A' accepts all that are left.
+# What a reviewer can answer, by key: (action, a word or two for the legend, what it does).
+# Keys are case-sensitive: 'a' accepts one, 'A' accepts all that are left.
 ACCEPT, SKIP, ACCEPT_REST, QUIT, HELP = "accept", "skip", "accept-rest", "quit", "help"
 SPEAKER, ROLE, VIA, KIND, TEXT = "speaker", "role", "via", "kind", "text"
-KEYS: dict[str, tuple[str, str]] = {
-    "a": (ACCEPT, "accept this one"),
-    "e": (SPEAKER, "edit the speaker (a title typed before the name becomes the role)"),
-    "r": (ROLE, "edit the speaker's role"),
-    "v": (VIA, "edit the relay (via)"),
-    "k": (KIND, "switch the kind: direct quote <-> paraphrase"),
-    "t": (TEXT, "edit the text"),
-    "s": (SKIP, "skip this one"),
-    "A": (ACCEPT_REST, "accept this one and all after it"),
-    "q": (QUIT, "quit: store those accepted so far, leave the rest"),
-    "?": (HELP, "show this help"),
+KEYS: dict[str, tuple[str, str, str]] = {
+    "a": (ACCEPT, "accept", "accept this one"),
+    "e": (SPEAKER, "speaker", "edit the speaker (a title typed before the name becomes the role)"),
+    "r": (ROLE, "role", "edit the speaker's role"),
+    "v": (VIA, "relay", "edit the relay (via)"),
+    "k": (KIND, "kind (quote/paraphrase)", "switch the kind: direct quote <-> paraphrase"),
+    "t": (TEXT, "text", "edit the text"),
+    "s": (SKIP, "skip", "skip this one"),
+    "A": (ACCEPT_REST, "accept all left", "accept this one and all after it"),
+    "q": (QUIT, "quit, storing those accepted", "quit: store those accepted so far, leave the rest"),
+    "?": (HELP, "help", "show this help"),
 }
 EDITS = (SPEAKER, ROLE, VIA, TEXT)  # the actions that take a new value
+CHANGES = (*EDITS, KIND)  # the actions that change the proposal under review
 _WORDS = {"accept": ACCEPT, "skip": SKIP, "all": ACCEPT_REST, "quit": QUIT, "help": HELP,
           "edit": SPEAKER, "speaker": SPEAKER, "role": ROLE, "via": VIA, "kind": KIND,
           "text": TEXT}

@@ -366,21 +366,24 @@ def proposals_table(proposals: Sequence, source: str = "") -> None:
 
 # ---------------------------------------------------------------- extract --interactive
 
-def review_start(count: int, source: str, keys: dict) -> None:
-    """What the review of extract's proposals is about to do, and the keys it answers to."""
+def review_start(count: int, source: str, keys: dict, changes: Sequence[str]) -> None:
+    """What the review of extract's proposals is about to do, and the keys it answers to:
+    `keys` as proposals.KEYS, `changes` the actions that edit the proposal."""
     out = console()
-    out.print(Text(f"Review {_plural(count, 'proposal')} from {source}: nothing is stored until "
-                   "the end (q stores those accepted so far; Ctrl-C stores nothing)."))
-    short = {"e": "edit speaker", "A": "accept all left", "v": "relay", "?": "help"}
-    out.print(Text("  " + "  ".join(f"{key} {short.get(key, action)}"
-                                     for key, (action, _) in keys.items())))
+    out.print(Text(f"Review {_plural(count, 'proposal')} from {source}; nothing is stored "
+                   "until the end."))
+    decide = [f"{key} {short}" for key, (action, short, _) in keys.items() if action not in changes]
+    edit = [f"{key} {short}" for key, (action, short, _) in keys.items() if action in changes]
+    out.print(Text("  " + "  ".join(decide)))
+    out.print(Text("  edit: " + "  ".join(edit)))
 
 
 def review_help(keys: dict) -> None:
     out = console()
-    for key, (_, meaning) in keys.items():
+    for key, (_, _, meaning) in keys.items():
         out.print(Text(f"  {key}  {meaning}"))
-    out.print(Text("  Enter on an edit keeps the value shown; '-' clears a role or relay."))
+    out.print(Text("  On an edit, Enter keeps the value shown; '-' clears a role or relay."))
+    out.print(Text("  Ctrl-C or Ctrl-D stops the review and stores nothing."))
 
 
 def proposal_card(at: int, total: int, number: int, found, current, context: tuple[str, str]) -> None:

@@ -16,3 +16,13 @@ def invoke(args: list[str], *, input: str | bytes | None = None,
 def add_args(text: str = "We will respond.", speaker: str = "Hulusi Akar",
              outlet: str = "Anadolu", date: str = "2020-02-27", *extra: str) -> list[str]:
     return ["add", text, "--speaker", speaker, "--outlet", outlet, "--date", date, *extra]
+
+
+def assert_one_line_error(result, *fragments: str) -> None:
+    """Exit 1 with one line on standard error, 'Error: ...', holding each fragment; no traceback."""
+    assert result.exit_code == 1, result.output
+    message = result.stderr.strip()
+    assert message.startswith("Error: ") and "\n" not in message, message
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in message, message

@@ -9,21 +9,12 @@ import os
 
 import pytest
 
-from helpers import add_args, invoke
+from helpers import add_args, assert_one_line_error, invoke
 
 
 def added_id(result) -> str:
     assert result.exit_code == 0, result.output
     return result.stdout.strip()
-
-
-def assert_one_line_error(result, *fragments: str) -> None:
-    assert result.exit_code == 1
-    message = result.stderr.strip()
-    assert message.startswith("Error: ") and "\n" not in message, message
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in message
 
 
 # ---------------------------------------------------------------- add

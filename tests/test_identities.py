@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import add_args
+from helpers import add_args, assert_one_line_error
 from quotetrack.identities import (
     SPEAKER, add_aliases, create_identity, get_identity, list_merges, lookup, merge, unmerge,
 )
@@ -28,14 +28,6 @@ def speakers_json(run) -> list[dict]:
     result = run("speakers", "list", "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-def assert_one_line_error(result, *fragments: str) -> None:
-    assert result.exit_code == 1, result.output
-    message = result.stderr.strip()
-    assert message.startswith("Error: ") and "\n" not in message, message
-    for fragment in fragments:
-        assert fragment in message
 
 
 # ---------------------------------------------------------------- normal forms

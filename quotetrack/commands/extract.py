@@ -127,7 +127,7 @@ def _review(ctx, chosen, article_text: str, source: str, where: dict) -> None:
     review.check_destination(**where, needed_by="--interactive")
     open_database(ctx).check_writable()  # before any answer is asked for, not after
     walk = review.start([p for _, p in chosen], [n for n, _ in chosen])
-    render.review_start(len(chosen), source, review.KEYS)
+    render.review_start(len(chosen), source, review.KEYS, review.CHANGES)
     try:
         while not walk.done:
             render.proposal_card(walk.position + 1, len(walk.proposals), walk.number,
