@@ -273,6 +273,32 @@ def test_accepted_versus_rejected_by_the_same_party():
     assert found is not None and found.type == "antonym"
 
 
+def test_real_and_fictitious_business_contradict_and_name_what_they_describe():
+    a = item("The company's overseas trading arm was real and its revenue came from paying customers")
+    b = item("The company's overseas trading arm was fictitious and its revenue was invented")
+    found = conflict(a, b)
+    assert found is not None and found.type == "antonym"
+    assert "'real' contradicts 'fictitious' (company's overseas trading arm)" in found.explanation
+
+
+def test_a_minor_impact_contradicts_the_worst_damage():
+    a = item("The damage to the coral reef from the oil spill is likely to be minor")
+    b = item("The oil spill caused the worst damage to the coral reef in decades")
+    found = conflict(a, b)
+    assert found is not None and found.type == "antonym"
+
+
+def test_a_past_act_and_a_plan_with_contrary_verbs_do_not_conflict():
+    done = item("The cartel raised its oil output sharply", date="2020-04-03")
+    plan = item("The cartel agreed to cut its oil output sharply", date="2020-04-06")
+    assert conflict(done, plan) is None
+    tried = item("Its members tried to persuade the cartel to cut its oil output sharply", date="2020-04-04")
+    assert conflict(done, tried) is None
+    # the same act, done, is a contradiction
+    cut = item("The cartel cut its oil output sharply", date="2020-04-04")
+    assert conflict(done, cut) is not None
+
+
 def test_contrary_words_about_different_parties_agree():
     a = item("Turkey attacked Syrian positions in Idlib")
     b = item("Syria defended its positions in Idlib")

@@ -174,7 +174,11 @@ CONTRARY_PAIRS = (
     ("guilty", "acquit"), ("convict", "acquit"), ("true", "mislead"), ("honest", "mislead"),
     ("accurate", "lie"), ("accurate", "inaccurate"), ("accurate", "false"), ("true", "lie"),
     ("patriot", "traitor"), ("international", "internal"), ("international", "domestic"),
-)
+    ("real", "fictitious"), ("real", "fake"), ("genuine", "fake"), ("authentic", "fake"),
+    ("genuine", "forged"), ("authentic", "forged"), ("real", "sham"), ("genuine", "sham"),
+    ("arson", "accident"), ("sabotage", "accident"), ("murder", "accident"),
+) + tuple((low, high) for low in ("minor", "modest", "minimal", "negligible", "slight")
+          for high in ("worst", "catastrophic", "devastating", "disastrous", "massive", "severe"))
 # Contrary pairs about quantities that move: rising prices and falling prices a month apart
 # are both true, so these are compared only for close dates. The others hold across months.
 TRENDS = frozenset([

@@ -256,6 +256,13 @@ def _surface(item: Item, keys: set[str]) -> list[str]:
 _SENTENCE_BREAKS = frozenset([".", ";", ":", "!", "?"])
 
 
+# Verbs whose 'to' clause is planned, asked for or attempted, not done ('agreed to cut',
+# 'tried to persuade it to cut').
+_PLAN_VERBS = frozenset("""going plans plan intends intend planning threatened agreed agree agrees
+decided pledged promised vowed expected persuade persuaded urge urged ask asked tried try
+attempted want wanted wants""".split())
+
+
 def _future(item: Item, index: int) -> bool:
     """Whether the word at `index` is in the future or a plan ('will expel', 'plans to expel')."""
     words = item.words
@@ -264,8 +271,8 @@ def _future(item: Item, index: int) -> bool:
             continue
         if words[m] in ("will", "shall", "'ll") or words[m] in ("won't", "wont"):
             return True
-        if words[m] == "to" and m > 0 and words[m - 1] in ("going", "plans", "plan", "intends",
-                                                            "intend", "planning", "threatened"):
+        if words[m] == "to" and any(words[x] in _PLAN_VERBS for x in range(max(0, m - 3), m)):
+            # 'plans to expel', 'agreed in principle to cut'
             return True
         if words[m] == "by" and m > 0 and words[m - 1] in ("respond", "retaliate"):
             return _future(item, m - 1)
@@ -442,11 +449,13 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             kb = tb[ib][0]
             if kb not in opposite or (kb in keys_a and ka in keys_b):
                 continue  # each account already uses both words: a balanced summary
-            if (ka in trends or kb in trends) and (far or _periods_differ(a, ia, b, ib)):
-                continue  # 'rose in June' and 'fell in July' describe different periods
+            if (ka in trends or kb in trends) and (far or _periods_differ(a, ia, b, ib)
+                                                   or _future(a, ia) != _future(b, ib)):
+                continue  # 'rose in June' and 'fell in July' describe different periods;
+                # 'raised output' and 'agreed to cut output' a past act and a plan
             ra = roles(ta, a.words, ia)
             rb = roles(tb, b.words, ib)
-            theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb}
+            theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb} - _measure_keys(a) - _measure_keys(b)
             if (ka, kb) in _blame_keys() or (kb, ka) in _blame_keys():
                 # 'an act of aggression by A' vs 'a provocation by B': blame laid both ways
                 if theme and not roles_agree(ra, rb):
@@ -461,16 +470,21 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             agree = roles_agree(ra, rb)
             na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
             if not agree and na and na == nb:
-                agree = " ".join(b.words[i] for i in range(len(b.words)) if tb[i][0] in nb and tb[i][1])
+                agree = " ".join(b.text[tb[i][3]:tb[i][4]] for i in range(len(b.words))
+                                 if tb[i][0] in nb and tb[i][1])
             known = sum(1 for x in (ra[0], rb[0]) if _known(x))
             # Without the same named subject, contrary words need more shared context; one
             # speaker using contrary words about the same thing needs less.
-            if not agree and len(theme) < (1 if same else 2 + known):
+            # a word next to both contrary words ('a laboratory leak is the least likely' /
+            # 'most likely a lab incident') ties them to the same thing twice as firmly
+            close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
+            if not agree and len(theme) + len(close) < (1 if same else 2 + known):
                 continue
             score = 0.8 if agree else 0.68
             word_a = _span_text(a, *_token_span(a, ia))
             word_b = _span_text(b, *_token_span(b, ib))
-            about = f" ({_display_entity(b, agree) if agree else ', '.join(_surface(b, theme)[:3])})"
+            shown = agree if " " in agree else _display_entity(b, agree)
+            about = f" ({shown if agree else ', '.join(_surface(b, theme)[:3])})"
             return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
                             [_token_span(a, ia)], [_token_span(b, ib)])]
     return []
@@ -535,6 +549,16 @@ def _noun_subjects_clash(a: Item, ia: int, b: Item, ib: int) -> bool:
     """'the food index rose' and 'the gasoline index fell' are about different things."""
     na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
     return bool(na and nb and not (na <= nb or nb <= na))
+
+
+def _measure_keys(item: Item) -> set[str]:
+    """Words that only measure ('million', 'barrels', 'day'): shared units are no shared theme."""
+    tokens = item.features["tokens"]
+    out = {tokens[i][0] for i, w in enumerate(item.words)
+           if w in _NUMBER_WORDS or w in lexicon.TIME_UNITS}
+    for fig in item.features["figures"]:
+        out.update(fig["head"].split())
+    return out
 
 
 def _near_keys(item: Item, index: int, radius: int = 8) -> set[str]:
