@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from quotetrack.errors import QuotetrackError
 from quotetrack.normalize import split_role
@@ -142,6 +142,31 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() or ch == "\u00bb"
 
 
+_DOUBLED = re.compile(r"'{2,}|``")
+
+
+def _marks_as_curly(text: str) -> str:
+    """The text with the doubled marks some outlets quote with (``...'' and ''...'') written as
+    curly quotes, every offset kept: an opening pair becomes a space and \u201c, a closing pair
+    \u201d and a space."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for found in _DOUBLED.finditer(text):
+        a, b = found.span()
+        before = text[a - 1] if a else " "
+        after = text[b] if b < len(text) else " "
+        if found.group() == "``":
+            if not after.isspace():
+                chars[a], chars[a + 1] = " ", "\u201c"
+        elif not before.isspace() and (not after.isalnum() or before in ".,!?;:"):
+            # the last two of three close a quote that ends with a quote inside it
+            chars[b - 2], chars[b - 1] = "\u201d", " "
+        elif (before.isspace() or before in "([\u2014\u2013-/:") and not after.isspace():
+            chars[a], chars[a + 1] = " ", "\u201c"
+    return "".join(chars)
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks, marks excluded.
 
@@ -150,6 +175,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     still open at the end of a paragraph continues when the next paragraph opens a quote (the
     convention for quotes over several paragraphs), and is dropped otherwise.
     """
+    text = _marks_as_curly(text)
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -201,7 +227,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)[.!?]+[\"\u201d\u2019')\]]*\s+$", masked[start:end])
             following = masked[end:end + 1]
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                         or re.fullmatch(r"[A-Z]", word.group(1))):
+                         or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
                 continue
             if following and following.islower():
                 continue
@@ -443,93 +469,388 @@ class _Cue:
     confidence: float = 0.8
 
 
+@dataclass
+class _Found:
+    """A statement found, its speaker not yet resolved."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    cue: _Cue
+    same_as: _Found | None = None  # a quote that goes on with the speaker of another
+
+
 def extract(text: str) -> list[Proposal]:
     """Every attributed statement found in an article's text, in the order they appear."""
     if not text or not text.strip():
         return []
+    original, text = text, _marks_as_curly(text)
     quotes = find_quotes(text)  # in order, never overlapping
-    starts = [q[0] for q in quotes]
     masked = _mask(text, quotes)
+    sentences = _sentences(masked)
     salience = _Salience(masked)
-    proposals: list[Proposal] = []
-    used_quotes: set[tuple[int, int]] = set()
-    # who spoke last, for a quote standing alone after: speaker, role, via, paragraph end, cue
-    last_direct: tuple[str, str | None, str | None, int, str] | None = None
-    for s_start, s_end in _sentences(masked):
+    found = _direct_quotes(text, masked, quotes, sentences)
+    claimed = {(f.start, f.end) for f in found}
+    used_cues = {f.cue.start for f in found}
+    found += _reported_speech(text, masked, quotes, sentences, claimed, used_cues)
+    proposals = _resolved(found, text, salience)
+    proposals.sort(key=lambda p: (p.start, p.end))
+    if original is not text:  # the words as the article writes them, its own quote marks kept
+        proposals = [replace(p, text=_clean(original[p.start:p.end])) for p in proposals]
+    return _dedupe(proposals)
+
+
+def _resolved(found: list[_Found], text: str, salience: _Salience) -> list[Proposal]:
+    """Proposals of the statements found, speakers resolved in the order of their cues (so that
+    'he' looks back only at what came before it)."""
+    speakers: dict[int, tuple[str | None, str | None]] = {}
+    for item in sorted((f for f in found if f.same_as is None), key=lambda f: f.cue.start):
+        speakers[id(item)] = _resolve(item.cue.speaker_text or "", text, item.cue, salience)
+    proposals = []
+    for item in found:
+        speaker, role = speakers[id(item.same_as or item)]
+        if not speaker:
+            continue
+        start, end = _trim(text, item.start, item.end)
+        if item.kind == "indirect":
+            end = _balance_quotes(text, start, end)
+        if end - start < 2 or not re.search(r"\w", text[start:end]):
+            continue
+        cue = item.cue
+        proposals.append(Proposal(text=_clean(text[start:end]), kind=item.kind, speaker=speaker,
+                                  role=role, via=(item.same_as or item).cue.via,
+                                  cue=cue.words, confidence=round(cue.confidence, 2),
+                                  start=start, end=end))
+    return proposals
+
+
+# ---------------------------------------------------------------- direct quotes, by position
+
+_SPEECH_WORDS = """
+said says say told tells added adds asked asks wrote writes noted notes continued continues
+explained explains recalled recalls argued argues insisted insists replied replies responded
+responds answered answers tweeted tweets posted declared declares announced announces warned
+warns joked jokes quipped quips admitted admits acknowledged acknowledges conceded concedes
+complained complains observed observes remarked remarks stated shouted shouts yelled yells
+screamed screams chanted chant chants sang sings whispered whispers boasted boasts bragged
+brags predicted predicts promised promises vowed vows claimed claims charged charges countered
+counters cautioned cautions emphasized emphasizes emphasised stressed stresses suggested
+suggests offered offers mused muses laughed laughs lamented laments pleaded pleads urged urges
+agreed agrees confirmed confirms demanded demands scoffed scoffs snapped snaps thundered
+wondered wonders texted emailed e-mailed concluded concludes reported testified testifies
+opined opines exclaimed cried cries recounted recounts reflected reflects maintained maintains
+contended contends asserted asserts retorted retorts interjected interrupted marveled marvelled
+griped gripes fumed fumes railed rails gushed gushes quoted explained added reads read began
+begins insisted summarized summarised sighed sighs muttered mutters shrugged
+saying adding telling writing asking noting explaining insisting declaring arguing warning
+continuing concluding tweeting responding replying
+""".split()
+_SPEECH_PHRASES = ("went on", "goes on", "pointed out", "points out", "summed up", "sums up",
+                   "chimed in", "chimes in", "shot back", "shoots back", "fired back",
+                   "fires back", "put it", "puts it", "weighed in", "spoke up")
+_SPEECH = re.compile(r"\b(?:" + "|".join(
+    sorted({re.escape(w) for w in _SPEECH_WORDS} | {p.replace(" ", r"\s+") for p in _SPEECH_PHRASES},
+           key=len, reverse=True)) + r")\b", re.I)
+_QUOTED_AS = re.compile(r"(?P<via>[^,;:]{0,60}?)\s*\bquoted\s+(?P<who>[^,.;:]{1,60}?)\s+as\s+"
+                        r"(?:saying|telling|stating|warning|claiming|writing)\b")
+_DETERMINER = re.compile(r"(?:the|a|an|one|another|two|three|four|some|many|several|most|his|"
+                         r"her|their|its|our|my|this|that|these|those|other)\s", re.I)
+_WHO_CUT = re.compile(r"\s+(?:in|on|at|during|after|before|while|when|as|to|about|from|last|this|"
+                      r"yesterday|today|tonight|earlier|later|recently|adding|according|"
+                      r"referring|speaking|who|which|whose|because|and|but|for|of(?!\s+(?:"
+                      r"[A-Z]|the\s+[A-Z])))\b|(?<!familiar)\s+with\b")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
+                   sentences: list[tuple[int, int]]) -> list[_Found]:
+    """The quotes whose speaker their place tells: a reporting clause right after or before the
+    quote, a colon ending the paragraph before, a dash and a name after it; and the quotes that
+    go on from an attributed one (the rest of its run of quotes, or the paragraph after)."""
+    sentence_starts = [a for a, _ in sentences]
+
+    def sentence_at(at: int) -> tuple[int, int]:
+        k = bisect.bisect_right(sentence_starts, at) - 1
+        return sentences[k] if k >= 0 else (0, len(text))
+
+    attributed: list[_Found | None] = []
+    for i, (qs, qe) in enumerate(quotes):
+        open_at = qs - 1
+        para_start = text.rfind("\n", 0, open_at) + 1
+        s_start, _ = sentence_at(open_at)
+        previous_end = quotes[i - 1][1] + 1 if i else 0
+        seg_start = max(s_start, previous_end, para_start)
+        next_open = quotes[i + 1][0] - 1 if i + 1 < len(quotes) else len(text)
+        _, close_sentence_end = sentence_at(qe)
+        limit = min(close_sentence_end, next_open, _paragraph_end(text, qe))
+        before = _cue_before_quote(masked, seg_start, open_at, s_start)
+        cue = None
+        if before is None or not masked[seg_start:open_at].rstrip().endswith(":"):
+            cue = _cue_after_quote(text, masked, seg_start, qs, qe, limit)
+        cue = cue or before
+        if cue is None and not masked[para_start:open_at].strip():
+            cue = _announced(masked, para_start, quotes, i, sentence_at)
+        if cue is None:
+            cue = _dash_after(text, qe, next_open)
+        attributed.append(_Found(qs, qe, "direct", cue) if cue else None)
+
+    # a run of quotes with nothing but spaces and punctuation between them shares one speaker
+    for i in range(len(quotes)):
+        if attributed[i] is not None:
+            continue
+        for j in (i + 1, i - 1, i + 2, i - 2):
+            if 0 <= j < len(quotes) and attributed[j] is not None and _one_run(text, masked, quotes, i, j):
+                root = attributed[j].same_as or attributed[j]
+                attributed[i] = _Found(*quotes[i], "direct", _Cue(root.cue.start, root.cue.end, root.cue.words, None,
+                                                                    via=root.cue.via, confidence=0.75),
+                                       same_as=root)
+                break
+
+    # a quote standing alone in the paragraph after an attributed quote goes on with its speaker
+    last: _Found | None = None
+    for i, (qs, qe) in enumerate(quotes):
+        if attributed[i] is not None:
+            last = attributed[i]
+            continue
+        if last is None:
+            continue
+        s_start, s_end = sentence_at(qs - 1)
+        if qs - 1 <= _next_paragraph_end(text, _paragraph_end(text, last.end)) \
+                and _only_quotes(masked, s_start, s_end):
+            root = last.same_as or last
+            attributed[i] = last = _Found(qs, qe, "direct", _Cue(root.cue.start, root.cue.end,
+                                                                  "(continues)", None, via=root.cue.via,
+                                                                  confidence=0.6), same_as=root)
+    return [f for f in attributed if f is not None]
+
+
+def _one_run(text: str, masked: str, quotes, i: int, j: int) -> bool:
+    a, b = sorted((i, j))
+    between = masked[quotes[a][1] + 1:quotes[b][0] - 1]
+    return "\n" not in between and not re.search(r"\w", between) and (
+        b - a == 1 or _one_run(text, masked, quotes, a, a + 1) and _one_run(text, masked, quotes, a + 1, b))
+
+
+def _only_quotes(masked: str, s_start: int, s_end: int) -> bool:
+    """Whether a sentence holds nothing but quotations (masked as 'q') and punctuation."""
+    return not re.search(r"[^\Wq]|\bq{1,2}\b", masked[s_start:s_end])
+
+
+def _who_like(phrase: str) -> bool:
+    """Whether words next to a quote and a reporting verb can name who spoke."""
+    words = phrase.split()
+    if not words or len(words) > 10 or "qqq" in phrase:
+        return False
+    first = words[0].lower()
+    if first in _PRONOUNS:
+        return len(words) == 1 and first not in ("it", "him", "her")
+    if first in _SPEAKERLESS - {"one", "that"}:
+        return False
+    if words[0][:1].isupper():
+        return True
+    if _DETERMINER.match(phrase + " "):
+        return True
+    return len(words) <= 3 and words[-1].endswith("s") and words[-1].isalpha()
+
+
+def _strip_parentheses(phrase: str) -> str:
+    return _PARENTHESES.sub(lambda m: " " * len(m.group()), phrase)
+
+
+def _cue_after_quote(text: str, masked: str, seg_start: int, qs: int, qe: int, limit: int) -> _Cue | None:
+    """'"...," Lavrov said', '"...," said Jens Laerke, spokesperson for ...', '"...," he added'."""
+    last = text[qe - 1] if qe else ""
+    rest = _strip_parentheses(masked[qe + 1:limit])
+    if re.search(r"\w", masked[seg_start:qs - 1]):
+        return None  # 'The country "has changed," he said': a partial quote in a paraphrase
+    if last == "." and not re.match(r"\s*[a-z]", rest):
+        return None  # the quote ended its sentence
+    lead = re.match(r"[\s,\u00a0]*(?:[\u2014\u2013]\s*)?", rest).end()
+    base = qe + 1
+    relay = _QUOTED_AS.match(rest, lead)
+    if relay:
+        via = _org_name(relay.group("via")) or None
+        return _Cue(base + relay.start("who"), base + relay.end(), "quoted", None, via=via,
+                    speaker_text=relay.group("who"), confidence=0.9)
+    verb = _SPEECH.match(rest, lead)
+    if verb:
+        who = _who_after_verb(rest[verb.end():])
+        if who is None:
+            return None
+        return _Cue(base + verb.start(), base + verb.end(), verb.group(), None,
+                    via=_via_after(text, base + verb.end(), limit), speaker_text=who, confidence=0.9)
+    verb = _SPEECH.search(rest, lead)
+    if verb is None or verb.group()[:1].isupper():
+        return None
+    who = _who_before_verb(rest[lead:verb.start()])
+    if who is None:
+        return None
+    return _Cue(base + verb.start(), base + verb.end(), verb.group(), None,
+                via=_via_after(text, base + verb.end(), limit), speaker_text=who, confidence=0.9)
+
+
+def _who_before_verb(between: str) -> str | None:
+    """The speaker in the words between a quote and the verb after it: 'Paris, who used to work
+    on Capitol Hill,' -> 'Paris'; 'William M. Daley, President Obama's former chief of staff,'
+    keeps the appositive as the role."""
+    between = _ADVERB.sub("", between.rstrip())
+    parts = [part.strip() for part in between.split(",")]
+    if len(parts) > 3 or (len(parts) > 1 and parts[-1]):
+        return None
+    head = parts[0]
+    if not _who_like(head):
+        return None
+    appositive = parts[1] if len(parts) > 1 else ""
+    if appositive and not re.match(r"(?:who|which|whose|\d)", appositive) and len(appositive.split()) <= 15:
+        return f"{head}, {appositive}"
+    return head
+
+
+def _who_after_verb(after: str) -> str | None:
+    """The speaker after a verb that follows a quote: 'said Mr. Kamin, who ...' -> 'Mr. Kamin'."""
+    after = after.strip()
+    if not after:
+        return None
+    head, _, tail = after.partition(",")
+    head = _WHO_CUT.split(head.rstrip(". "), maxsplit=1)[0].strip()
+    if not head or head.split()[0].lower() in ("that", "it", "this", "so", "as"):
+        return None
+    if not _who_like(head):
+        return None
+    appositive = re.split(r",|\s(?:who|which|whose)\s", tail.strip().rstrip("."))[0].strip()
+    if appositive and re.match(r"[a-z]", appositive) and not re.match(
+            r"(?:who|which|whose|adding|saying|and|but|as|in|on|at|while|when)\b", appositive) \
+            and len(appositive.split()) <= 12:
+        return f"{head}, {appositive}"
+    return head
+
+
+def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -> _Cue | None:
+    """'Lavrov said: "..."', 'Trump told reporters Tuesday, "..."', 'Said Ellis: "..."'."""
+    seg = _strip_parentheses(masked[seg_start:seg_end])
+    if not re.search(r"[,:\u2014]\s*$", seg):
+        return None
+    relay = re.search(_QUOTED_AS.pattern + r"[^.;]{0,40}[,:]\s*$", seg)
+    if relay:
+        return _Cue(seg_start + relay.start("who"), seg_start + relay.end("who"), "quoted", None,
+                    via=_org_name(relay.group("via")) or None, speaker_text=relay.group("who"),
+                    confidence=0.9)
+    verbs = list(_SPEECH.finditer(seg))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    tail = seg[verb.end():]
+    if len(re.findall(r"\w+", tail)) > 10 or re.search(r"\bthat\b|q{3}", tail):
+        return None
+    a, b = seg_start + verb.start(), seg_start + verb.end()
+    if verb.group()[:1].isupper() and not seg[:verb.start()].strip():
+        # 'Said Ellis: "..."'
+        who = tail.strip(" ,:\u2014")
+        if _who_like(who):
+            return _Cue(a, b, verb.group(), None, speaker_text=who, confidence=0.85)
+        return None
+    if verb.group().lower().endswith("ing") or re.search(r"\band\s*$", seg[:verb.start()]):
+        # 'Clinton answered on Facebook, writing, "..."': the sentence's subject speaks
+        who = _sentence_subject(masked, s_start, a)
+    else:
+        subject = _subject_before(masked, seg_start, a, loose=True)
+        who = subject[0] if subject else None
+    if not who:
+        return None
+    return _Cue(a, b, verb.group(), None, via=_via_after(masked, b, seg_start + len(seg)),
+                speaker_text=who, confidence=0.9)
+
+
+_SUBJECT_AT_START = re.compile(
+    r"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Instead)\b[\s,]*)?"
+    r"(?P<who>He|She|They|We|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019-]*)"
+    r"(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
+
+
+def _sentence_subject(masked: str, s_start: int, at: int) -> str | None:
+    found = _SUBJECT_AT_START.match(masked, s_start, at)
+    return found.group("who") if found else None
+
+
+def _announced(masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
+    """A quote opening a paragraph after one that ends with a colon: 'Caddell continued:'."""
+    colon = len(masked[:para_start].rstrip())
+    if colon <= 0 or masked[colon - 1] != ":":
+        return None
+    s_start, _ = sentence_at(colon - 1)
+    previous_end = quotes[i - 1][1] + 1 if i else 0
+    seg_start = max(s_start, previous_end, masked.rfind("\n", 0, colon - 1) + 1)
+    cue = _cue_before_quote(masked, seg_start, colon, s_start)
+    if cue is None:
+        return None
+    cue.confidence = 0.85
+    return cue
+
+
+_DASH_NAME = re.compile(r"[ \t\u00a0]*\n*[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
+                        r"(?P<who>(?:[A-Z][\w.'\u2019-]*)(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|da|"
+                        r"del|van|von|al|bin|ibn|of|the)){0,5})[ \t\u00a0]*(?=[,.(\n]|$)")
+
+
+def _dash_after(text: str, qe: int, next_open: int) -> _Cue | None:
+    """'"..." ― Martha Aguilar': a name after a dash, on the quote's line or the next."""
+    found = _DASH_NAME.match(text, qe + 1, min(next_open, qe + 120))
+    if not found or re.search(r"['\u2019]s$", found.group("who")):
+        return None
+    return _Cue(found.start("who"), found.end("who"), "\u2014", None,
+                speaker_text=found.group("who"), confidence=0.85)
+
+
+# ---------------------------------------------------------------- reported speech, by cue
+
+def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
+                     sentences: list[tuple[int, int]], claimed: set[tuple[int, int]],
+                     used_cues: set[int]) -> list[_Found]:
+    """Statements a reporting verb introduces ('Cavusoglu said the attack came ...'); a quote
+    the verb introduces and no earlier rule claimed is a direct one."""
+    starts = [q[0] for q in quotes]
+    out: list[_Found] = []
+    for s_start, s_end in sentences:
         cues = _cues_in(text, masked, s_start, s_end)
-        sentence_quotes = [q for q in quotes[bisect.bisect_left(starts, s_start):
-                                             bisect.bisect_left(starts, s_end)]
-                           if q not in used_quotes]
         for cue in cues:
-            if not _has_words(masked, cue.content):
-                if re.match(r"[^.]{0,60}:\s*$", masked[cue.end:s_end]):
-                    # 'Trump told the crowd:' and the quote follows in the next paragraph
-                    speaker, role = _resolve(cue.speaker_text or "", text, cue, salience)
-                    if speaker:
-                        last_direct = (speaker, role, cue.via, _paragraph_end(text, s_end), cue.words)
-                continue
+            if not _has_words(masked, cue.content) or cue.start in used_cues:
+                continue  # no content, or the verb of a quote found already
             c_start, c_end = _trim(text, *cue.content)
             if c_end - c_start < 3 or not re.search(r"\w", text[c_start:c_end]):
-                continue
-            speaker, role = _resolve(cue.speaker_text or "", text, cue, salience)
-            if not speaker:
                 continue
             nearby = quotes[max(0, bisect.bisect_left(starts, c_start) - 1):
                             bisect.bisect_left(starts, c_end)]
             inside = [q for q in nearby if min(q[1], c_end) - max(q[0], c_start) > 0]
             quoted = sum(min(q[1], c_end) - max(q[0], c_start) for q in inside)
-            if inside and quoted >= 0.6 * (c_end - c_start):
+            if inside and quoted >= 0.6 * (c_end - c_start) and not re.search(
+                    r"\w", masked[c_start:inside[0][0]]):
+                if all(q in claimed for q in inside):
+                    continue  # found with its speaker already
                 for q in inside:
-                    used_quotes.add(q)
-                    qs, qe = _trim(text, *q)
-                    proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct",
-                                              speaker=speaker, role=role, via=cue.via,
-                                              cue=cue.words, confidence=round(min(0.95, cue.confidence + 0.1), 2),
-                                              start=qs, end=qe))
-                last_direct = (speaker, role, cue.via, _paragraph_end(text, s_end), "(continues)")
+                    if q not in claimed:
+                        claimed.add(q)
+                        out.append(_Found(*q, "direct", replace(cue, confidence=min(0.95, cue.confidence + 0.1))))
             else:
-                for q in inside:
-                    used_quotes.add(q)
-                c_end = _balance_quotes(text, c_start, c_end)
-                proposals.append(Proposal(text=_clean(text[c_start:c_end]), kind="indirect",
-                                          speaker=speaker, role=role, via=cue.via, cue=cue.words,
-                                          confidence=round(cue.confidence - 0.1, 2),
-                                          start=c_start, end=c_end))
-        for q in sentence_quotes:
-            if q in used_quotes:
+                out.append(_Found(c_start, c_end, "indirect", replace(cue, confidence=cue.confidence - 0.1)))
+        if cues:
+            continue
+        for q in quotes[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]:
+            if q in claimed or _covers_sentence(masked, s_start, s_end, q):
                 continue
-            qs, qe = _trim(text, *q)
-            whole = _covers_sentence(masked, s_start, s_end, q)
-            if whole and q[1] <= s_end and last_direct is not None \
-                    and qs <= _next_paragraph_end(text, last_direct[3]):
-                # a quote standing alone right after another one goes on with the same speaker
-                used_quotes.add(q)
-                speaker, role, via, _, words = last_direct
-                proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct", speaker=speaker,
-                                          role=role, via=via, cue=words, confidence=0.6,
-                                          start=qs, end=qe))
-                last_direct = (speaker, role, via, _paragraph_end(text, qe), "(continues)")
-            elif not whole and not cues:
-                # a partial quote in a sentence whose subject speaks: 'Erdogan called it "a betrayal"'
-                subject = _SENTENCE_SUBJECT.match(masked, s_start, q[0])
-                if subject:
-                    cue = _Cue(subject.start(2), subject.end(2), subject.group(2), None,
-                               speaker_text=subject.group(1))
-                    speaker, role = _resolve(subject.group(1), text, cue, salience)
-                    if speaker:
-                        used_quotes.add(q)
-                        proposals.append(Proposal(text=_clean(text[qs:qe]), kind="direct",
-                                                  speaker=speaker, role=role, via=None,
-                                                  cue=subject.group(2), confidence=0.5,
-                                                  start=qs, end=qe))
-    proposals.sort(key=lambda p: (p.start, p.end))
-    return _dedupe(proposals)
+            # 'Cavusoglu called the attack "a betrayal"': what he called it, a paraphrase
+            subject = _NAMING.match(masked, s_start, q[0])
+            if subject:
+                last = max(r for r in quotes if s_start <= r[0] < s_end)
+                out.append(_Found(subject.end(2), last[1] + 1, "indirect",
+                                  _Cue(subject.start(2), subject.end(2), subject.group(2), None,
+                                       speaker_text=subject.group(1), confidence=0.6)))
+                break
+    return out
 
 
-_SENTENCE_SUBJECT = re.compile(
+_NAMING = re.compile(
     r"\s*((?:He|She)|(?:(?:[A-Z][\w'\u2019.-]*|of|for)\s+){0,5}[A-Z][\w'\u2019-]*)\s+"
-    r"(?:\w+ly\s+)?(called|described|branded|dubbed|termed|labelled|labeled|vowed|promised|"
-    r"pledged|urged|wrote|tweeted)\b")
+    r"(?:\w+ly\s+)?(called|calls|described|describes|branded|brands|dubbed|termed|labell?ed)\b")
 
 
 def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
@@ -595,7 +916,7 @@ def _balance_quotes(text: str, start: int, end: int) -> int:
 
 def _clean(fragment: str) -> str:
     """A statement's words on one line; the marks that reopen a quote at each new paragraph go."""
-    fragment = re.sub(r"\n\s*[\"\u201c\u201e\u00ab]", "\n", fragment)
+    fragment = re.sub(r"\n\s*(?:[\"\u201c\u201e\u00ab]|''|``)", "\n", fragment)
     return re.sub(r"\s+", " ", fragment).strip()
 
 
@@ -707,7 +1028,7 @@ def _verb_context_ok(sentence: str, found) -> bool:
     return not re.search(r"\b(the|a|an|its|his|her|their|this|that|of|united|whose)$", before)
 
 
-def _subject_before(masked: str, s_start: int, verb_at: int):
+def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = False):
     """(speaker phrase, where it starts) for the words before a reporting verb; None when there
     is no subject there."""
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), masked[s_start:verb_at])
@@ -746,7 +1067,7 @@ def _subject_before(masked: str, s_start: int, verb_at: int):
     if pronoun:  # 'To which she said', 'and then he added'
         phrase_start += pronoun.start(1)
         phrase = pronoun.group(1)
-    if not _speaker_like(phrase):
+    if not (_who_like(phrase) if loose else _speaker_like(phrase)):
         return None
     return phrase.strip(), phrase_start
 
@@ -908,9 +1229,9 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
             return None, None
         return None, None
     role, name = split_role(phrase)
-    if "," in phrase and role is None:
-        name, _, tail = phrase.partition(",")
-        role = tail.strip() or None
+    if "," in name:  # 'Rep. J.T. Holloway, head of the panel': the title is the role, if any
+        name, _, tail = name.partition(",")
+        role = role or tail.strip() or None
         name = name.strip()
     nominal = re.match(r"^(?:the|a|an|(\w+)['\u2019]s)\s+(?:(\w+)\s+)?(minister|president|"
                        r"premier|spokes\w+|leader|chancellor|envoy|ambassador|secretary|"

@@ -72,10 +72,63 @@ def test_quote_over_several_paragraphs_is_one_statement():
     assert "first paragraph" in p.text and "second one ends here" in p.text
 
 
-def test_partial_quote_inside_a_sentence():
+def test_partial_quote_inside_a_sentence_is_part_of_what_the_speaker_called_it():
+    # a few quoted words are not a statement of their own: what he called the attack is
     p = one('Turkish Foreign Minister Mevlut Cavusoglu called the attack "a clear betrayal" on Tuesday.',
-            kind="direct", speaker="Mevlut Cavusoglu")
-    assert p.text == "a clear betrayal"
+            kind="indirect", speaker="Mevlut Cavusoglu")
+    assert p.text == 'the attack "a clear betrayal"'
+
+
+def test_scare_quotes_without_a_speaker_are_no_statements():
+    assert extract('The so-called "reform" left the \u201cexperts\u201d unconvinced, and the plan stalled.') == []
+
+
+def test_double_apostrophe_and_backtick_quotes_as_some_outlets_write_them():
+    proposals = extract("''The bridge will open in May,'' Mayor Ana Lopez told the city council. "
+                        "``We need more buses,'' said Tomas Novak.")
+    assert [(p.text, p.kind, p.speaker) for p in proposals] == [
+        ("The bridge will open in May", "direct", "Ana Lopez"),
+        ("We need more buses", "direct", "Tomas Novak")]
+
+
+def test_quote_signed_with_a_dash_and_a_name():
+    text = ("Readers wrote to us.\n\n\u201cNobody listened to us. We warned them for years.\u201d "
+            "\u2015 Aylin Demir\n\n\u201cThe buses never come on time.\u201d\n\u2014 Pyotr Volkov\n")
+    proposals = extract(text)
+    assert [(p.speaker, p.kind) for p in proposals] == [("Aylin Demir", "direct"), ("Pyotr Volkov", "direct")]
+
+
+def test_quote_announced_by_continued_with_a_colon():
+    one("The minister spoke for an hour.\n\nPavel Sokolov continued:\n\n\u201cWe will build the road by winter.\u201d",
+        kind="direct", speaker="Pavel Sokolov", text="We will build the road by winter")
+
+
+def test_speaker_with_initials_and_a_party_and_state_in_parentheses():
+    p = one("\u201cIt is a bad deal,\u201d said Rep. J.T. Holloway (D-Ore.), head of the budget panel.",
+            kind="direct", speaker="J.T. Holloway")
+    assert p.role == "Rep."
+
+
+def test_a_run_of_quotes_shares_the_speaker_named_after_the_last():
+    proposals = extract("\u201cWe tried. We failed.\u201d \u201cWe will try again,\u201d Olga Ivanova said.")
+    assert [(p.text, p.speaker) for p in proposals] == [
+        ("We tried. We failed", "Olga Ivanova"), ("We will try again", "Olga Ivanova")]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("\u201cThe vote was fair,\u201d said one official familiar with the count, who asked not to be named.",
+     "one official familiar with the count", None),
+    ("\u201cWe have no plans to leave,\u201d Karim Haddad, a shop owner in the old market, said on Sunday.",
+     "Karim Haddad", "a shop owner in the old market"),
+    ("\u201cThe rain came too late,\u201d Li Wei told a gathering of farmers in the valley.", "Li Wei", None),
+])
+def test_speaker_between_a_quote_and_its_verb_or_after_the_verb(text, speaker, role):
+    one(text, kind="direct", speaker=speaker, role=role)
+
+
+def test_partial_quote_before_the_verb_stays_in_the_paraphrase():
+    one('The new tax "is simply unfair," Ingrid Berg said.', kind="indirect", speaker="Ingrid Berg",
+        text='The new tax "is simply unfair,"')
 
 
 def test_partial_quote_inside_a_paraphrase_stays_in_it():
