@@ -1,6 +1,6 @@
 """Speed of the statement store: `quotetrack add` start-up, bulk import, search and list.
 
-Usage: python benchmarks/bench_store.py [--size 100000] [--runs 15]
+Usage: python benchmarks/bench_store.py [--size 100000] [--runs 15] [--startup-only]
 
 Prints figures beside the targets of issue 2; asserts nothing. Child processes get their own
 bytecode cache folder (PYTHONPYCACHEPREFIX), so start-up is measured as an installed tool runs,
@@ -70,7 +70,9 @@ def bench_add(folder: Path, runs: int) -> None:
                                   "--date", "2020-02-27"], runs, env)
     typer_import = _median_wall(lambda n: [sys.executable, "-c", "import typer"], runs, env)
     minimal = _median_wall(lambda n: [sys.executable, str(app), "hello", "--speaker", "x"], runs, env)
-    print(f"(a) start-up, median of {runs} runs")
+    from importlib.metadata import version
+
+    print(f"(a) start-up, median of {runs} runs (typer {version('typer')})")
     print(f"    python -c 'import typer'         {typer_import * 1000:7.1f} ms")
     print(f"    minimal typer command            {minimal * 1000:7.1f} ms  "
           f"({minimal / typer_import:.2f}x import typer)")
@@ -158,11 +160,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="statements to import")
     parser.add_argument("--runs", type=int, default=15, help="runs of each start-up timing")
+    parser.add_argument("--startup-only", action="store_true", help="measure only (a), start-up")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         bench_add(folder, args.runs)
+        if args.startup_only:
+            return
         db_path = bench_import(folder, args.size)
         bench_queries(db_path)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from importlib import import_module
 from typing import Annotated, Optional
 
 import typer
@@ -10,9 +12,63 @@ from typer.core import TyperGroup
 
 from quotetrack.errors import QuotetrackError
 
+# Which module of quotetrack.commands registers each command, in the order `--help` lists them.
+# A module is imported, and its commands built, only when one of them is run or help lists
+# them all: typer reads every parameter of each command it builds, and `add` must start fast.
+_COMMAND_MODULES = {
+    "add": "statements", "list": "statements", "show": "statements", "search": "statements",
+    "edit": "statements", "delete": "statements", "info": "statements",
+    "import": "io", "export": "io",
+    "merges": "identities", "unmerge": "identities",
+    "report": "report", "serve": "report",
+    "extract": "extract",
+    "conflicts": "conflicts", "speakers": "identities", "outlets": "identities",
+}
+
+
+def _module_commands(module: str) -> dict:
+    """The commands quotetrack.commands.<module> registers, built as the root app builds its own."""
+    holder = typer.Typer(rich_markup_mode=app.rich_markup_mode)
+    import_module(f"quotetrack.commands.{module}").register(holder)
+    return typer.main.get_group(holder).commands
+
+
+class _CommandsOnDemand(Mapping):
+    """The root group's commands by name, each module's built on first use.
+
+    It stands in for the group's `commands` dict, which click and typer read for running a
+    command, listing them in help and completion, and suggesting a name for a typo.
+    """
+
+    def __init__(self, built: dict):
+        self._built = dict(built)
+
+    def __getitem__(self, name: str):
+        if name not in self._built and name in _COMMAND_MODULES:
+            self._built.update(_module_commands(_COMMAND_MODULES[name]))
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:  # Group.add_command
+        self._built[name] = command
+
+    def __iter__(self):
+        return iter(dict.fromkeys([*_COMMAND_MODULES, *self._built]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*_COMMAND_MODULES, *self._built]))
+
 
 class _Group(TyperGroup):
-    """Runs every command; a QuotetrackError becomes 'Error: ...' on stderr and exit code 1."""
+    """Runs every command, each built on demand; a QuotetrackError becomes 'Error: ...' on stderr
+    and exit code 1."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.commands = _CommandsOnDemand(self.commands)
+
+    def list_commands(self, ctx) -> list[str]:
+        # The names alone: typer's own list_commands would build every command to list them.
+        return list(self.commands)
 
     def invoke(self, ctx):
         try:
@@ -78,21 +134,6 @@ def open_database(ctx: typer.Context):
     if "db" not in root.obj:
         root.obj["db"] = open_db(root.obj.get("db_path"))
     return root.obj["db"]
-
-
-from quotetrack.commands import conflicts as _conflicts  # noqa: E402
-from quotetrack.commands import extract as _extract  # noqa: E402
-from quotetrack.commands import identities as _identities  # noqa: E402
-from quotetrack.commands import io as _io  # noqa: E402
-from quotetrack.commands import report as _report  # noqa: E402
-from quotetrack.commands import statements as _statements  # noqa: E402
-
-_statements.register(app)
-_io.register(app)
-_conflicts.register(app)
-_identities.register(app)
-_report.register(app)
-_extract.register(app)
 
 
 def main() -> None:

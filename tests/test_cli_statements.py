@@ -288,8 +288,10 @@ def test_info_shows_path_schema_and_counts(run, db_path):
 
 # ---------------------------------------------------------------- start-up path
 
+# The other commands' modules are imported only when one of their commands runs.
 _HEAVY = ("sqlite_utils", "rich", "rapidfuzz", "numpy", "dateutil", "quotetrack.extract", "trafilatura",
-          "lxml")
+          "lxml", "quotetrack.conflicts", "quotetrack.commands.io", "quotetrack.commands.conflicts",
+          "quotetrack.commands.identities", "quotetrack.commands.report", "quotetrack.commands.extract")
 _ADD_AND_REPORT = """
 import atexit, sys
 atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr))
@@ -311,6 +313,35 @@ def test_add_on_an_existing_database_loads_no_heavy_module(db_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "[]"
+
+
+def test_the_root_imports_each_command_from_the_module_that_registers_it():
+    import pkgutil
+    from importlib import import_module
+
+    import quotetrack.commands
+    from quotetrack import cli
+
+    modules = [info.name for info in pkgutil.iter_modules(quotetrack.commands.__path__)]
+    with_commands = {name for name in modules
+                     if hasattr(import_module(f"quotetrack.commands.{name}"), "register")}
+    assert set(cli._COMMAND_MODULES.values()) == with_commands
+    for module in with_commands:
+        listed = {name for name, owner in cli._COMMAND_MODULES.items() if owner == module}
+        assert set(cli._module_commands(module)) == listed, module
+
+
+def test_root_help_lists_every_command_once_in_order(run):
+    from quotetrack.cli import _COMMAND_MODULES
+
+    listing = run("--help").stdout.split("Commands:")[1]
+    assert [line.split()[0] for line in listing.splitlines() if line.strip()] == list(_COMMAND_MODULES)
+
+
+def test_a_mistyped_command_gets_a_suggestion(run):
+    result = run("ad", "x")
+    assert result.exit_code == 2
+    assert "No such command 'ad'. Did you mean 'add'?" in result.stderr
 
 
 def test_a_new_database_gets_every_schema_step_once(db_path):
