@@ -89,6 +89,34 @@ def test_two_accounts_that_both_deny_a_figure_agree():
     assert conflict(a, b) is None
 
 
+def test_denying_having_said_it_contradicts_the_same_speakers_words_only():
+    said = item("It was a cover-up by the ministry", "Dana Holt", date="2021-05-01", kind="direct")
+    denied = item("She never acknowledged that there was a cover-up by the ministry; her words were "
+                  "twisted", "Dana Holt", date="2021-05-02")
+    found = conflict(said, denied)
+    assert found is not None and found.type == "reversal"
+    # someone else's denial that Holt said it says nothing about the cover-up itself
+    other = item("The ministry ran a cover-up of the spill", "Auditor", date="2021-05-03")
+    assert conflict(other, denied) is None
+
+
+def test_no_programme_to_do_it_denies_doing_it():
+    fact = item("The drug was developed by the army's chemical laboratory", "Inspectors")
+    denial = item("The army never had a programme to develop the drug", "Defence ministry")
+    found = conflict(fact, denial)
+    assert found is not None and found.type == "polarity" and "develop" in found.explanation
+
+
+def test_a_misconception_to_say_denies_what_is_said_and_needs_its_predicate():
+    claim = item("The river is the main source of the city's water, officials said")
+    denial = item("It is a misconception to say that the river is the main source of the city's water")
+    found = conflict(claim, denial)
+    assert found is not None and found.type == "polarity" and "misconception" in found.explanation
+    # an account that names the river and the city but not 'source' is not contradicted
+    other = item("The river supplies a tenth of the city's water")
+    assert conflict(other, denial) is None
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")
@@ -297,6 +325,17 @@ def test_a_past_act_and_a_plan_with_contrary_verbs_do_not_conflict():
     # the same act, done, is a contradiction
     cut = item("The cartel cut its oil output sharply", date="2020-04-04")
     assert conflict(done, cut) is not None
+
+
+def test_most_likely_and_least_likely_about_the_same_explanation_conflict():
+    unlikely = item("A leak from the storage tank is the least likely explanation for the contamination")
+    likely = item("Investigators said the contamination most likely came from a leak in the storage tank")
+    found = conflict(unlikely, likely)
+    assert found is not None and found.type == "antonym"
+    assert "'least likely' contradicts 'likely'" in found.explanation
+    # 'most likely run-off, not the tank' agrees that the tank is unlikely
+    agrees = item("The contamination most likely came from farm run-off, not the storage tank")
+    assert conflict(unlikely, agrees) is None
 
 
 def test_contrary_words_about_different_parties_agree():

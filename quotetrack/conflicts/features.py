@@ -225,6 +225,9 @@ def _hedged(words: list[str], tokens: list[list]) -> set[int]:
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     size = len(phrase)
                     break
+        if word in ("unlikely", "improbable") or (word == "likely" and i > 0 and words[i - 1] in ("least", "less")):
+            # 'a leak from the tank is the least likely explanation' does not assert the leak
+            out.update(j for j, t in enumerate(tokens) if t[6] == tokens[i][6] and j != i)
         if size:
             clause = tokens[i][6]
             j = i + size
@@ -419,6 +422,33 @@ _IRREGULAR_PAST = frozenset(
                   "rising", "falling", "losing"))
 
 
+def _claim_denied(words: list[str], tokens: list[list], cue: int, scope: list[int],
+                  proposition: list[int]) -> dict:
+    """A negation that calls a whole claim untrue (kind 'postfix')."""
+    head = _predicate(words, tokens, scope)
+    agent, patient = roles(tokens, words, head)
+    return {"kind": "postfix", "cue": [tokens[cue][3], tokens[cue][4]], "cue_index": cue,
+            "head": head, "scope": scope, "thing": scope[0], "subject": "",
+            "heads": _predicates(words, tokens, scope, head),
+            "agent": agent, "patient": patient, "proposition": proposition}
+
+
+def _false_to_say(words: list[str], i: int) -> int:
+    """Where the claim starts after 'a fallacy ... to say that', or -1."""
+    for j in range(i + 1, min(len(words) - 2, i + 8)):
+        if words[j] in _SENTENCE_END:
+            return -1
+        if words[j] == "to" and words[j + 1] in lexicon.SAYING_VERBS:
+            return j + 3 if words[j + 2] == "that" else j + 2
+    return -1
+
+
+@lru_cache(maxsize=1)
+def _saying_keys() -> frozenset[str]:
+    return frozenset(key(w) for w in "acknowledge acknowledged admit admitted say said claim claimed "
+                     "confirm confirmed concede conceded state stated tell told".split())
+
+
 def _verb_like(word: str) -> bool:
     if (word in _IRREGULAR_PAST or word in lexicon.PAST_FORMS or word in lexicon.AUXILIARIES
             or word in lexicon.NEGATION_WORDS):
@@ -456,6 +486,15 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
     i = 0
     while i < n:
         word = words[i]
+        said = _false_to_say(words, i) if word in lexicon.FALSE_SAYING else -1
+        if said >= 0:
+            # 'it is a misconception to say that our forest is the lungs of the world'
+            end = _clause_end(tokens, words, said, limit=12)
+            scope = [j for j in range(said, end) if tokens[j][1] and not tokens[j][2]]
+            if scope:
+                negations.append(_claim_denied(words, tokens, i, scope, scope))
+                i = end
+                continue
         if word in lexicon.DEBUNK_WORDS:
             sentence_start, sentence_end = i, i + 1
             while sentence_start > 0 and words[sentence_start - 1] not in _SENTENCE_END:
@@ -465,15 +504,10 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             scope = [j for j in range(sentence_start, sentence_end) if j != i and tokens[j][1]
                      and not tokens[j][2] and words[j] not in lexicon.DEBUNK_WORDS]
             if scope:
-                head = _predicate(words, tokens, scope)
-                agent, patient = roles(tokens, words, head)
-                negations.append({
-                    "kind": "postfix", "cue": [tokens[i][3], tokens[i][4]], "cue_index": i,
-                    "head": head, "scope": scope, "thing": scope[0], "subject": "",
-                    "agent": agent, "patient": patient,
-                    "proposition": [j for j in range(sentence_start, sentence_end)
-                                    if j != i and tokens[j][1]],
-                })
+                negation = _claim_denied(words, tokens, i, scope, [
+                    j for j in range(sentence_start, sentence_end) if j != i and tokens[j][1]])
+                del negation["heads"]  # a hoax report: only its main predicate is the claim
+                negations.append(negation)
             i += 1
             continue
         postfix = next((p for p in lexicon.POSTFIX_NEGATION if tuple(words[i:i + len(p)]) == p), None)
@@ -592,6 +626,19 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         else:
             head = scope[0] if kind == "perceived" else (
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
+        said = False
+        if head + 2 < n and words[head + 1] == "to" and tokens[head + 2][1] and not tokens[head][2] \
+                and not _verb_like(words[head]) and words[head] not in lexicon.REPORTING:
+            # 'never had a programme to develop X', 'no plan to attack': the act is denied
+            head = head + 2
+            scope = [k for k in scope if k >= head] or [head]
+        elif head + 2 < n and words[head + 1] == "that" and tokens[head][0] in _saying_keys():
+            # 'she never acknowledged that there was a conspiracy' denies having said it, which
+            # contradicts her own words (the rules use it only for one speaker)
+            end = _clause_end(tokens, words, head + 2, limit=10)
+            said_scope = [k for k in range(head + 2, end) if tokens[k][1] and not tokens[k][2]]
+            if said_scope:
+                said, scope, head = True, said_scope, said_scope[0]
         subject = subject_before(tokens, words, i)
         if subject in ("", "?"):
             subject = agent_after(tokens, words, head) or subject
@@ -600,7 +647,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
             clause_start -= 1
         negations.append({
-            "heads": _predicates(words, tokens, scope, head) if after_evidence else [head],
+            "said": said,
+            "heads": (scope if said else
+                      _predicates(words, tokens, scope, head) if after_evidence else [head]),
             "agent": agent, "patient": patient,
             "proposition": [k for k in range(clause_start, scope_end) if tokens[k][1] and k != i],
             "kind": "existential" if kind == "np" and verb < 0 else kind,

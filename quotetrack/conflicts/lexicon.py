@@ -73,6 +73,11 @@ must get got gets
 # Words that call a whole report untrue, wherever they stand in the sentence ("the video of a
 # bird pooping on Putin is a hoax", "Debunk: Apple didn't ...").
 DEBUNK_WORDS = frozenset("hoax hoaxes hoaxer debunk debunked debunks debunking bogus myth".split())
+# Words that call a claim untrue when they come before 'to say (that)': 'it is a misconception
+# to say that the forest is the lungs of the world'.
+FALSE_SAYING = DEBUNK_WORDS | frozenset("""fallacy misconception false wrong untrue incorrect lie
+mistake nonsense absurd misleading""".split())
+SAYING_VERBS = frozenset("say claim suggest argue believe think assert call describe".split())
 
 # Reporting verbs: they introduce content, they are not the content.
 REPORTING = frozenset("""

@@ -162,6 +162,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     tokens = neg.features["tokens"]
     contrary_table = _contrary()
     for negation in neg.features["negations"]:
+        if negation.get("said") and not same:
+            continue  # 'B never acknowledged that X' is no denial of X by anyone but B
         heads = list(negation.get("heads", [negation["head"]]))
         if negation.get("kind") == "postfix":
             # 'allegations of a state doping programme are groundless' denies every content
@@ -177,9 +179,10 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             # an account that repeats most of it, not by one that shares a word or two
             claim = {tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting}
             # ('reports that he was detained or killed are false' denies each verb on its own)
-            if not _verb_like(neg.words[head_index]) and \
-                    (len(claim & positive_keys) < 2 or 2 * len(claim & positive_keys) <= len(claim)):
-                continue
+            if not _verb_like(neg.words[head_index]) and (
+                    len(claim & positive_keys) < 2 or 2 * len(claim & positive_keys) <= len(claim)
+                    or _complement(neg, negation["scope"]) not in positive_keys | {""}):
+                continue  # ('the forest is the lungs of the world': the other must say 'lungs')
         head = tokens[head_index][0]
         cue_key = tokens[negation["cue_index"]][0]
         if contrary_table.get(cue_key, set()) & positive_keys:
@@ -465,7 +468,13 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                                     [_token_span(a, ia)], [_token_span(b, ib)])]
                 continue
             judged = _judged(a, ia) or _judged(b, ib)
-            if roles_clash(ra, rb) or (not judged and _noun_subjects_clash(a, ia, b, ib)):
+            close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
+            # 'the origins are most likely a lab incident' / 'a lab leak is the least likely
+            # hypothesis': a likelihood is about the words next to it, not its grammatical subject
+            weighed = bool(close or len(theme) >= 2) and {ka, kb} <= _likelihood_keys()
+            if weighed and (_negated_keys(a) & _near_keys(b, ib) or _negated_keys(b) & _near_keys(a, ia)):
+                continue  # 'the tank is the least likely source' / 'most likely run-off, not the tank'
+            if not weighed and (roles_clash(ra, rb) or (not judged and _noun_subjects_clash(a, ia, b, ib))):
                 continue
             agree = roles_agree(ra, rb)
             na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
@@ -477,16 +486,15 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             # speaker using contrary words about the same thing needs less.
             # a word next to both contrary words ('a laboratory leak is the least likely' /
             # 'most likely a lab incident') ties them to the same thing twice as firmly
-            close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
             if not agree and len(theme) + len(close) < (1 if same else 2 + known):
                 continue
             score = 0.8 if agree else 0.68
-            word_a = _span_text(a, *_token_span(a, ia))
-            word_b = _span_text(b, *_token_span(b, ib))
+            word_a = _span_text(a, *_contrary_span(a, ia))
+            word_b = _span_text(b, *_contrary_span(b, ib))
             shown = agree if " " in agree else _display_entity(b, agree)
             about = f" ({shown if agree else ', '.join(_surface(b, theme)[:3])})"
             return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
-                            [_token_span(a, ia)], [_token_span(b, ib)])]
+                            [_contrary_span(a, ia)], [_contrary_span(b, ib)])]
     return []
 
 
@@ -523,8 +531,9 @@ def _noun_subject(item: Item, index: int) -> set[str]:
     tokens = item.features["tokens"]
     out: set[str] = set()
     i = index - 1
-    while i >= 0 and (item.words[i] in _NP_SKIP or item.words[i] in lexicon.AUXILIARIES):
-        i -= 1
+    while i >= 0 and (item.words[i] in _NP_SKIP or item.words[i] in lexicon.AUXILIARIES
+                      or (item.words[i].endswith("ly") and len(item.words[i]) > 4)):
+        i -= 1  # 'the election was the most secure', 'is extremely unlikely'
     while i >= 0 and len(out) < 4:
         t = tokens[i]
         if not t[1] or t[2] or item.words[i] in lexicon.AUXILIARIES:
@@ -549,6 +558,32 @@ def _noun_subjects_clash(a: Item, ia: int, b: Item, ib: int) -> bool:
     """'the food index rose' and 'the gasoline index fell' are about different things."""
     na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
     return bool(na and nb and not (na <= nb or nb <= na))
+
+
+def _complement(item: Item, scope: list[int]) -> str:
+    """The key of what a claimed 'X is Y' says X is (Y's first content word), or ''."""
+    tokens = item.features["tokens"]
+    for i in range(scope[0], scope[-1]):
+        if item.words[i] in ("is", "are", "was", "were"):
+            return next((tokens[k][0] for k in range(i + 1, scope[-1] + 1) if tokens[k][1]), "")
+    return ""
+
+
+def _negated_keys(item: Item) -> set[str]:
+    return {t[0] for t in item.features["tokens"] if t[1] and t[5]}
+
+
+def _contrary_span(item: Item, index: int) -> tuple[int, int]:
+    """A contrary word with the 'least' or 'less' that turns it round ('least likely')."""
+    start, end = _token_span(item, index)
+    if index > 0 and item.words[index - 1] in ("least", "less"):
+        start = _token_span(item, index - 1)[0]
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _likelihood_keys() -> frozenset[str]:
+    return frozenset([key("likely"), key("unlikely")])
 
 
 def _measure_keys(item: Item) -> set[str]:
