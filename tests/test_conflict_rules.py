@@ -117,6 +117,19 @@ def test_a_misconception_to_say_denies_what_is_said_and_needs_its_predicate():
     assert conflict(other, denial) is None
 
 
+def test_no_knowledge_of_it_contradicts_the_same_person_acting_on_it_only():
+    denial = item("Mayor Ellen Vos had no knowledge of the payments to the contractor", "City hall")
+    acted = item("The mayor approved the payments to the contractor in March", "Prosecutor")
+    found = conflict(acted, denial)
+    assert found is not None and found.type == "polarity"
+    assert "'no knowledge of the payments' negates 'payments'" in found.explanation
+    # the payments themselves are not denied: an account of someone else's act is no conflict
+    assert conflict(item("The auditor traced the payments to a shell company"), denial) is None
+    unaware = item("He was not aware of any software that cheated the emissions tests",
+                   "Chief executive Jon Berg")
+    assert conflict(item("Engineers installed software that cheated the emissions tests"), unaware) is None
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

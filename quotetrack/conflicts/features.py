@@ -577,6 +577,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
             j += 1
         after_evidence = False
+        knowing = j < n and words[j] in ("knowledge", "aware")
         if kind == "verbal" and j < n and words[j] in lexicon.PERCEPTION and j + 1 < n:
             j += 1
             after_evidence = True
@@ -647,6 +648,10 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
             clause_start -= 1
         negations.append({
+            # 'the mayor had no knowledge of the payments' denies the mayor's knowing, not the
+            # payments: whose knowing is kept, for the rules to look for the same holder
+            "holder": [tokens[k][0] for k in range(clause_start, i) if tokens[k][1]
+                       and words[k] not in lexicon.AUXILIARIES] if knowing else None,
             "said": said,
             "heads": (scope if said else
                       _predicates(words, tokens, scope, head) if after_evidence else [head]),

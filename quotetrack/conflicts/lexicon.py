@@ -58,12 +58,13 @@ POSTFIX_NEGATION = (
 # Verbs of finding out: 'we have not seen fraud' denies the fraud, not the seeing.
 PERCEPTION = frozenset("""
 seen see found find identified identify detected detect observed noticed witnessed uncovered
-discovered established proven proved confirmed
+discovered established proven proved confirmed aware
 """.split())
 EVIDENCE_WORDS = frozenset("""
 evidence proof sign signs indication indications basis reason grounds trace traces suggestion
 accusation accusations assertion assertions plan plans intention intentions intent
 claim claims report reports allegation allegations rumour rumours rumor rumors truth question doubt
+knowledge
 """.split())
 AUXILIARIES = frozenset("""
 is are was were be been being has have had do does did will would shall should can could may might

@@ -200,6 +200,13 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
         # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
         present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"])
+        if negation.get("holder") is not None:
+            # no knowledge of X contradicts only an account of the same person acting on X
+            holder = set(negation["holder"]) or {speaker_key(neg.speaker)} | set(
+                key(w) for w in re.findall(r"\w+", fold(neg.speaker)) if len(w) > 2)
+            if not holder & _content_keys(pos) and not any(
+                    entities_match(h, t[2]) for h in holder for t in pos.features["tokens"] if t[2]):
+                continue
         for position in _positive_positions(pos, head):
             if _future(pos, position) and not neg_future:
                 continue  # 'did not expel' and 'will expel' (a plan) do not contradict
@@ -229,13 +236,13 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
                 explanation = f"'{claimed} ... {cue}' denies '{repeated}'"
             elif negation["cue"][1] >= head_start:
                 explanation = f"'{cue}' negates '{pos_word}'"
-            elif head_start - negation["cue"][1] <= 12:
+            elif head_start - negation["cue"][1] <= 24:
                 explanation = f"'{neg.text[negation['cue'][0]:head_end]}' negates '{pos_word}'"
             else:
                 explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
             if agree:
                 explanation += f" (both about {_display_entity(neg, agree)})"
-            if 0 <= head_start - negation["cue"][1] <= 12:
+            if 0 <= head_start - negation["cue"][1] <= 24:
                 ev_neg = [(negation["cue"][0], head_end)]  # 'failed to notify' as one phrase
             else:
                 ev_neg = [tuple(negation["cue"]), (head_start, head_end)]
