@@ -267,6 +267,19 @@ def test_a_protest_march_is_not_the_month_of_march():
     assert conflict(a, b) is None
 
 
+def test_a_figure_rejected_by_name_conflicts_with_the_account_that_gave_it_days_before():
+    given = item("The union said 40,000 workers joined the strike on Monday", "Union",
+                 date="2023-03-06", topic="strike")
+    rejected = item("The real number of workers who joined the strike is 12,000, not the 40,000 "
+                    "that the union claims", "Employers", date="2023-03-09", topic="strike")
+    found = conflict(given, rejected)
+    assert found is not None and found.type == "numeric"
+    assert "'not the 40,000' rejects 40,000 (workers" in found.explanation
+    # agreeing with the rejection is no conflict
+    agrees = item("Only 12,000 workers joined the strike", "Police", date="2023-03-09", topic="strike")
+    assert conflict(agrees, rejected) is None
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

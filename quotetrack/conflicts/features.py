@@ -840,12 +840,19 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             event = best[1]
         if not head and event in ("killed", "casualty", "injured"):
             head = "person"
+        denied = before in ("not", "than", "of") and words[fig.start - 2:fig.start - 1] in (
+            ["rather"], ["instead"]) or before == "not" or (
+            before == "the" and words[fig.start - 2:fig.start - 1] == ["not"])
+        if denied and not head and out and _same_sentence(tokens, words, out[-1]["index"], fig.start):
+            # '20 million barrels a day, not the 10 million that is being reported'
+            head, mods, unit = out[-1]["head"], out[-1]["mods"], out[-1]["unit"]
         if not head and not event:
             continue
         if fig.end <= fig.start:
             continue
         out.append({
             "period": _figure_period(words, fig.start, fig.end),
+            "denied": denied,
             "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
             "hedged": fig.hedged, "span": [tokens[fig.start][3], tokens[fig.end - 1][4]],
             "head": head, "mods": mods, "event": event, "unit": unit, "more": more,

@@ -366,6 +366,12 @@ def _format_value(fig: dict) -> str:
     return ""
 
 
+def _intervals_meet(fa: dict, fb: dict) -> bool:
+    a_high = fa["high"] if fa["high"] is not None else float("inf")
+    b_high = fb["high"] if fb["high"] is not None else float("inf")
+    return fa["low"] <= b_high and fb["low"] <= a_high
+
+
 def _same_period(fa: dict, fb: dict) -> bool:
     """Both figures are given for the same stated month or quarter and year."""
     pa, pb = fa.get("period", []), fb.get("period", [])
@@ -397,14 +403,29 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue
             if not fa["head"] and not fa["event"]:
                 continue
-            if not _mods_compatible(fa, fb) or _figure_actors_differ(fa, fb):
+            if not _mods_compatible(fa, fb):
+                continue
+            if fa.get("denied") or fb.get("denied"):
+                # '20 million, not the 10 million being reported' rejects the other's 10 million
+                # whenever it was given
+                said, denied, said_item, denied_item = (fa, fb, a, b) if fb.get("denied") else (fb, fa, b, a)
+                if not said.get("denied") and _intervals_meet(said, denied) and (
+                        same_topic or len(shared - {fa["head"]}) >= 2):
+                    cue_start = _token_span(denied_item, max(0, denied["index"] - 2))[0]
+                    quoted = denied_item.text[cue_start:denied["span"][1]]
+                    label = _figure_label(said_item, said)
+                    text = (f"'{quoted}' rejects {_format_value(said) or _span_text(said_item, *said['span'])}"
+                            f" ({label})")
+                    ev_said, ev_denied = [tuple(said["span"])], [(cue_start, denied["span"][1])]
+                    out.append(Finding("numeric", 0.85, text, *((ev_said, ev_denied) if said is fa
+                                                                 else (ev_denied, ev_said))))
+                continue
+            if _figure_actors_differ(fa, fb):
                 continue
             pa, pb = fa.get("places", []), fb.get("places", [])
             if pa and pb and not any(entities_match(x, y) for x in pa for y in pb):
                 continue  # '1.4 million customers in Britain' and '300,000 in Ireland'
-            a_high = fa["high"] if fa["high"] is not None else float("inf")
-            b_high = fb["high"] if fb["high"] is not None else float("inf")
-            if fa["low"] <= b_high and fb["low"] <= a_high:
+            if _intervals_meet(fa, fb):
                 continue
             # The same event: the same topic, or words in common beyond the figure itself.
             anchors = shared - {fa["head"], fb["head"], key(fa["event"] or "-"), key(fb["event"] or "-")}
