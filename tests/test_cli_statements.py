@@ -288,10 +288,12 @@ def test_info_shows_path_schema_and_counts(run, db_path):
 
 # ---------------------------------------------------------------- start-up path
 
-# The other commands' modules are imported only when one of their commands runs.
+# The other commands' modules are imported only when one of their commands runs; pydantic comes
+# with typer 0.29, which pyproject.toml keeps out for that reason.
 _HEAVY = ("sqlite_utils", "rich", "rapidfuzz", "numpy", "dateutil", "quotetrack.extract", "trafilatura",
-          "lxml", "quotetrack.conflicts", "quotetrack.commands.io", "quotetrack.commands.conflicts",
-          "quotetrack.commands.identities", "quotetrack.commands.report", "quotetrack.commands.extract")
+          "lxml", "pydantic", "quotetrack.conflicts", "quotetrack.commands.io",
+          "quotetrack.commands.conflicts", "quotetrack.commands.identities",
+          "quotetrack.commands.report", "quotetrack.commands.extract")
 _ADD_AND_REPORT = """
 import atexit, sys
 atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr))
