@@ -232,3 +232,20 @@ def test_search_shows_the_part_of_a_long_text_around_the_match(run):
     result = run("search", "decisive")
     assert result.exit_code == 0
     assert "[decisive]" in result.stdout and len(result.stdout) < 2000
+
+
+def test_two_accounts_of_what_happened_in_one_topic_are_compared_and_conflict(run):
+    attack = add(run, "It looks like a terrible attack", "Mayor", "2020-08-04", "--topic", "port blast")
+    accident = add(run, "Most believe the explosion was an accident", "Minister", "2020-08-05",
+                   "--topic", "port blast")
+    found = conflicts_json(run)
+    assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
+        [("antonym", {attack, accident})]
+    assert "'attack' contradicts 'accident'" in found[0]["explanation"]
+
+
+def test_what_happened_in_two_different_stories_is_not_compared(run):
+    add(run, "It looks like a terrible attack", "Mayor", "2020-08-04", "--topic", "port blast")
+    add(run, "Most believe the crash was an accident", "Minister", "2020-08-05", "--topic", "road crash")
+    add(run, "The derailment was an accident", "Rail operator", "2020-08-05")
+    assert conflicts_json(run) == []

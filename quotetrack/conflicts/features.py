@@ -201,7 +201,10 @@ def analyse(text: str) -> dict:
         terms.add("#fig:" + (fig["event"] or fig["head"]))
     for i in contrary_positions:
         for other in contrary[tokens[i][0]]:
-            terms.add("#opp:" + "|".join(sorted((tokens[i][0], other))))
+            pair = "|".join(sorted((tokens[i][0], other)))
+            terms.add("#opp:" + pair)
+            if characterises(words, tokens, i):
+                terms.add("#is:" + pair)  # 'was an accident' / 'looks like an attack'
     terms = sorted(terms)
     return {
         "terms": terms,
@@ -443,6 +446,27 @@ def _false_to_say(words: list[str], i: int) -> int:
     return -1
 
 
+_COPULAS = frozenset("is was are were be been being looks looked seems seemed appears appeared "
+                     "like as".split())
+
+
+def characterises(words: list[str], tokens: list[list], index: int) -> bool:
+    """Whether a contrary noun says what something is: 'was an accident', 'looks like a
+    terrible attack', 'is an international crisis'."""
+    adjectives = 0
+    for m in range(index - 1, max(-1, index - 5), -1):
+        word = words[m]
+        if word in _COPULAS:
+            return True
+        if word in ("a", "an", "the", "no", "not", "just", "simply", "clearly", "merely"):
+            continue
+        if tokens[m][1] and not tokens[m][2] and not _verb_like(word) and adjectives < 2:
+            adjectives += 1
+            continue
+        return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def _saying_keys() -> frozenset[str]:
     return frozenset(key(w) for w in "acknowledge acknowledged admit admitted say said claim claimed "
@@ -453,8 +477,9 @@ def _verb_like(word: str) -> bool:
     if (word in _IRREGULAR_PAST or word in lexicon.PAST_FORMS or word in lexicon.AUXILIARIES
             or word in lexicon.NEGATION_WORDS):
         return True
-    return len(word) > 4 and (word.endswith("ed") or word.endswith("en")) and word not in (
-        "often", "even", "seven", "eleven", "citizen", "women", "children", "between")
+    return len(word) > 4 and (word.endswith("ed") or (
+        word.endswith("en") and not word.endswith(("gen", "een", "men")))) and word not in (
+        "often", "even", "seven", "eleven", "citizen", "children", "kitchen", "garden")
 
 
 def _predicate(words: list[str], tokens: list[list], scope: list[int]) -> int:
@@ -799,6 +824,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             w = words[j]
             if not w[:1].isalpha() or tokens[j][6] != tokens[fig.start][6]:
                 break
+            if w.endswith("'s") or w.endswith("’s"):
+                j += 1  # 'of our planet's oxygen': the owner is not the counted thing
+                continue
             if t[0] in counts:
                 head = counts[t[0]]
                 break

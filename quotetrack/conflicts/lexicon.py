@@ -182,7 +182,7 @@ CONTRARY_PAIRS = (
     ("patriot", "traitor"), ("international", "internal"), ("international", "domestic"),
     ("real", "fictitious"), ("real", "fake"), ("genuine", "fake"), ("authentic", "fake"),
     ("genuine", "forged"), ("authentic", "forged"), ("real", "sham"), ("genuine", "sham"),
-    ("arson", "accident"), ("sabotage", "accident"), ("murder", "accident"),
+    ("arson", "accident"), ("sabotage", "accident"),
 ) + tuple((low, high) for low in ("minor", "modest", "minimal", "negligible", "slight")
           for high in ("worst", "catastrophic", "devastating", "disastrous", "massive", "severe"))
 # Contrary pairs about quantities that move: rising prices and falling prices a month apart

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    _NUMBER_WORDS, _verb_like,
+    _NUMBER_WORDS, _verb_like, characterises,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -502,7 +502,13 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             weighed = bool(close or len(theme) >= 2) and {ka, kb} <= _likelihood_keys()
             if weighed and (_negated_keys(a) & _near_keys(b, ib) or _negated_keys(b) & _near_keys(a, ia)):
                 continue  # 'the tank is the least likely source' / 'most likely run-off, not the tank'
-            if not weighed and (roles_clash(ra, rb) or (not judged and _noun_subjects_clash(a, ia, b, ib))):
+            # Two accounts of one story that each say what 'it' was ('it looks like a terrible
+            # attack' / 'the explosion was an accident') describe the same event by definition.
+            named = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold()
+                         and characterises(a.words, a.features["tokens"], ia)
+                         and characterises(b.words, b.features["tokens"], ib))
+            if not weighed and (roles_clash(ra, rb) or (
+                    not judged and not named and _noun_subjects_clash(a, ia, b, ib))):
                 continue
             agree = roles_agree(ra, rb)
             na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
@@ -514,13 +520,15 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             # speaker using contrary words about the same thing needs less.
             # a word next to both contrary words ('a laboratory leak is the least likely' /
             # 'most likely a lab incident') ties them to the same thing twice as firmly
-            if not agree and len(theme) + len(close) < (1 if same else 2 + known):
+            if not agree and not named and len(theme) + len(close) < (1 if same else 2 + known):
                 continue
-            score = 0.8 if agree else 0.68
+            score = 0.8 if agree else 0.6 if named and len(theme) < 2 else 0.68
             word_a = _span_text(a, *_contrary_span(a, ia))
             word_b = _span_text(b, *_contrary_span(b, ib))
             shown = agree if " " in agree else _display_entity(b, agree)
             about = f" ({shown if agree else ', '.join(_surface(b, theme)[:3])})"
+            if not agree and not theme:
+                about = ": each says what it was"
             return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
                             [_contrary_span(a, ia)], [_contrary_span(b, ib)])]
     return []
