@@ -242,6 +242,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 
 _VERBS = """
 says said saying tells told telling insist insists insisted insisting claimed
+adding noting explaining arguing warning writing asking declaring claiming stating
 denies denied warns warned accuses accused adds added noted
 stated announce announces announced argue argues argued assert asserts asserted
 explain explains explained stress stresses stressed emphasize emphasized emphasise emphasised
@@ -328,14 +329,23 @@ class _Salience:
         self.counts: dict[str, int] = {}  # mentions of each surname
         self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
         self.female: dict[str, bool] = {}  # surname -> whether she is a woman, when the text says
+        self.topics: list[tuple[int, str]] = []  # (position, name) of subjects and speakers
+        headings = [m.span() for m in re.finditer(r"[^\n]+", text)
+                    if _is_heading(m.group(), first=not text[:m.start()].strip())]
+        heading_starts = [a for a, _ in headings]
         for found in _NAME_RUN.finditer(text):
+            k = bisect.bisect_right(heading_starts, found.start()) - 1
+            if k >= 0 and found.start() < headings[k][1]:
+                continue  # 'Trump’s First 100 Days As President': a headline, not names
             phrase = _SUBORDINATE.sub("", found.group().strip())
             if phrase.isupper():
                 continue  # a dateline ('MIDWAY ATOLL') or a shouted heading
             role, name = split_role(phrase)
             words = name.split()
-            if not (2 <= len(words) <= 4) or any(w.lower() in _ORG_WORDS for w in words):
+            if any(w.lower() in _ORG_WORDS for w in words):
                 continue
+            if not (2 <= len(words) <= 4) and not (role and len(words) == 1 and len(name) > 2):
+                continue  # a full name, or a surname with a title ('President Obama')
             bare = [re.sub(r"['\u2019]s$", "", w).lower() for w in words]
             if any(w in _NOT_NAMES or w in _PLACES for w in bare) or words[-1].endswith("-based"):
                 continue
@@ -349,6 +359,12 @@ class _Salience:
                 titled = _ROLE_BEFORE.search(text[max(0, start - 40):start])
                 role = titled.group(1) if titled else None
             self.note(name, role, start)
+            appositive = re.match(r",\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,3}?(?=\w+\b)",
+                                  text[found.end():found.end() + 60])
+            sex = _SEX_OF_ROLE.search(role or "") or (appositive and _SEX_OF_ROLE.match(
+                text, found.end() + appositive.end()))
+            if sex:
+                self.female.setdefault(_surname(name), sex.group(1) is not None)
         # every later 'Clinton', 'Mr. Obama' is a mention of the person with that surname
         for found in _SURNAME_MENTION.finditer(text):
             key = _surname(found.group(2))
@@ -362,6 +378,7 @@ class _Salience:
                 self.female[key] = _FIRST_NAMES[first]
 
     def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
+        """A mention of a person at `position`."""
         name = re.sub(r"['\u2019]s$", "", name.strip())
         key = _surname(name)
         if not key:
@@ -389,6 +406,34 @@ class _Salience:
         for k in range(i - 1, -1, -1):
             yield self.mentions[k]
 
+    def note_topic(self, name: str, position: int, *, spoke: bool = False, nominal: bool = False) -> None:
+        """A person the text is about at `position`: a sentence's subject ('the other man' when
+        `nominal`), or (`spoke`) a speaker."""
+        if nominal or self.is_person(name) or spoke and _name_like(name):
+            bisect.insort(self.topics, (position, name))
+
+    def is_person(self, name: str) -> bool:
+        key = _surname(name)
+        return name.split()[-1][:1].isupper() and (key in self.female or len(self.full_names.get(key, "").split()) >= 2)
+
+    def last_topic(self, before: int, *, female: bool | None = None) -> str | None:
+        """The person a 'he' or 'she' at `before` most likely is: the latest subject or speaker."""
+        i = bisect.bisect_left(self.topics, (before, ""))
+        for k in range(i - 1, -1, -1):
+            name = self.topics[k][1]
+            if name[:1].islower() or name.split()[0] in ("The", "A", "An", "One", "Another"):
+                sex = _SEX_OF_ROLE.search(name)
+                known = sex.group(1) is not None if sex else None
+            else:  # 'Rakeyia Scott' may be a woman where the article's other Scott is a man
+                words = name.split()
+                known = _FIRST_NAMES.get(words[0].casefold()) if len(words) > 1 else None
+                if known is None and (len(words) == 1 or words[0] in self.full_name(name).split()):
+                    known = self.female.get(_surname(name))
+            if female is not None and known is not None and known != female:
+                continue
+            return name
+        return None
+
     def last_person(self, before: int, *, female: bool | None = None) -> _Person | None:
         for mention in self._latest_first(before):
             key = _surname(mention.name)
@@ -414,6 +459,38 @@ class _Salience:
         return None
 
 
+_SEX_OF_ROLE = re.compile(r"\b(?:(chairwoman|spokeswoman|congresswoman|businesswoman|actress|"
+                          r"wife|mother|daughter|sister|widow|queen|first lady|woman|girl|lady)|"
+                          r"chairman|spokesman|congressman|businessman|husband|father|son|brother|"
+                          r"king|man|boy)\b", re.I)
+
+
+def _is_heading(line: str, *, first: bool) -> bool:
+    """A title line in title case ('Erdogan Says Turkey Won't Allow Syrian Advance'): the first
+    line, or one that does not end as a sentence does."""
+    if not first and re.search(r"[.!?:\"\u201d]\s*$", line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line)
+             if len(w) > 2 and w not in _TITLE_LOWER]
+    return len(words) >= 4 and all(w[:1].isupper() for w in words)
+
+
+# the short words a title in title case leaves in lower case
+_TITLE_LOWER = frozenset("and the for but nor yet via out off per its von van der bin del las los".split())
+
+
+_PARTICLES = frozenset("de da del della di du la le van von der den al el bin ibn bint abu ben".split())
+
+
+def _name_like(name: str) -> bool:
+    """Whether a speaker's name can be a person's (not 'Reuters News', 'the ministry')."""
+    words = name.split()
+    if words and words[0].lower() in _NOT_NAMES:
+        return False
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
+        w.lower() in _ORG_WORDS or w.lower() in _PLACES for w in words)
+
+
 def _position(mention: _Person) -> int:
     return mention.position
 
@@ -432,14 +509,33 @@ _FIRST_NAMES = {
                     "jennifer jessica emily laura lisa julie katie kate megyn loretta samantha "
                     "nikki huma donna debbie kamala tulsi jill ruth sonia elena condoleezza "
                     "madeleine christine ursula federica dilma cristina benazir golda indira "
-                    "aung jacinda nicola ellen carly".split(), True),
+                    "aung jacinda nicola ellen carly ann anne amy amanda ashley betsy betty "
+                    "carol caroline catherine cathy cheryl chelsea cindy claudia deborah "
+                    "diane dianne dorothy ellen emma eva gina grace hannah heather helen irene "
+                    "jane janet joan joanna joyce judith judy julia kathleen kathy "
+                    "kirsten kristen lauren lena lois lori lucy margaret marie marsha "
+                    "martha melissa meredith michele monica natalie nina olga paula pamela "
+                    "rachel rebecca rosa sandra sara sharon shirley stephanie sue tammy tanya "
+                    "teresa tina valerie victoria virginia wendy yvonne zoe ayse aylin elif "
+                    "fatma zeynep emine natalia natalya svetlana tatiana irina yulia elena "
+                    "fatima aisha leila layla maryam nadia yasmin huda amina mariam".split(), True),
     **dict.fromkeys("donald barack joe bill george john james robert michael william david "
                     "richard thomas mike mitt ted marco jeb ben chris paul rand bernie tim "
                     "mitch harry vladimir sergei sergey recep tayyip mevlut bashar "
                     "emmanuel boris benjamin xi kim hassan ali mohammed muhammad ahmed jens "
                     "antonio justin jeremy nigel tony gordon david rex steve stephen mark "
                     "matt peter andrew eric jared rudy rudolph newt reince sean jason kevin "
-                    "paul lindsey john jim tom bob dick al colin henry".split(), False),
+                    "paul lindsey john jim tom bob dick al colin henry adam alan albert alex "
+                    "alexander andy anthony arthur brian bruce carl charles charlie craig dan "
+                    "daniel dennis doug douglas ed edward frank fred gary greg gregory jack "
+                    "jacob jeff jeffrey jerry jesse jon jonathan jose juan carlos luis jorge "
+                    "karl keith ken kenneth larry lawrence louis luke marc martin matthew "
+                    "max nathan neil nick nicholas patrick phil philip ralph randy ray raymond "
+                    "rick rob roger ronald ron roy russell ryan samuel scott sergio stan "
+                    "todd victor walter wayne will willie ahmet mehmet mustafa murat "
+                    "emre kemal omar omer hamid khalid mahmoud yusuf ibrahim abdullah ivan "
+                    "dmitry dmitri alexei aleksei nikolai mikhail pavel andrei yuri oleg igor "
+                    "viktor pierre jean-claude francois giuseppe hans klaus".split(), False),
 }
 _SUBORDINATE = re.compile(r"^(?:(?:Although|Though|While|When|After|Before|But|And|As|If|Because|"
                           r"Since|Then|So|Yet|Meanwhile|However|Asked|Like|Unlike|With|"
@@ -489,6 +585,11 @@ def extract(text: str) -> list[Proposal]:
     masked = _mask(text, quotes)
     sentences = _sentences(masked)
     salience = _Salience(masked)
+    for s_start, s_end in sentences:
+        subject = _sentence_subject(masked, s_start, s_end, nominal=True)
+        if subject and subject.lower() not in _PRONOUNS:
+            salience.note_topic(subject, s_start, nominal=subject[:1].islower() or subject.split()[0] in (
+                "The", "A", "An", "One", "Another"))
     found = _direct_quotes(text, masked, quotes, sentences)
     claimed = {(f.start, f.end) for f in found}
     used_cues = {f.cue.start for f in found}
@@ -506,6 +607,8 @@ def _resolved(found: list[_Found], text: str, salience: _Salience) -> list[Propo
     speakers: dict[int, tuple[str | None, str | None]] = {}
     for item in sorted((f for f in found if f.same_as is None), key=lambda f: f.cue.start):
         speakers[id(item)] = _resolve(item.cue.speaker_text or "", text, item.cue, salience)
+        if speakers[id(item)][0]:
+            salience.note_topic(speakers[id(item)][0], item.cue.start, spoke=True)
     proposals = []
     for item in found:
         speaker, role = speakers[id(item.same_as or item)]
@@ -615,8 +718,12 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
         if last is None:
             continue
         s_start, s_end = sentence_at(qs - 1)
+        para_start = text.rfind("\n", 0, qs - 1) + 1
         if qs - 1 <= _next_paragraph_end(text, _paragraph_end(text, last.end)) \
-                and _only_quotes(masked, s_start, s_end):
+                and _only_quotes(masked, s_start, s_end) and (
+                    _only_quotes(masked, para_start, qs - 1) or i and attributed[i - 1] is last
+                    and quotes[i - 1][1] > para_start
+                    and len(_SENTENCE_END.findall(masked, quotes[i - 1][1] + 1, qs - 1)) <= 1):
             root = last.same_as or last
             attributed[i] = last = _Found(qs, qe, "direct", _Cue(root.cue.start, root.cue.end,
                                                                   "(continues)", None, via=root.cue.via,
@@ -750,8 +857,17 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
             return _Cue(a, b, verb.group(), None, speaker_text=who, confidence=0.85)
         return None
     if verb.group().lower().endswith("ing") or re.search(r"\band\s*$", seg[:verb.start()]):
-        # 'Clinton answered on Facebook, writing, "..."': the sentence's subject speaks
-        who = _sentence_subject(masked, s_start, a)
+        # 'Spicer said, adding, "..."', 'Clinton answered on Facebook, writing, "..."': the
+        # subject of the verb before, or of the sentence, speaks
+        who = None
+        earlier = [v for v in _SPEECH.finditer(masked, s_start, a) if not v.group().endswith("ing")]
+        named = re.search(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*\s+$", seg[:verb.start()])
+        if named and not re.search(r"[,;:]\s*$", seg[:verb.start()]):
+            who = named.group().strip()  # 'footage of Hillary Clinton asking, "..."'
+        elif earlier:
+            subject = _subject_before(masked, s_start, earlier[-1].start(), loose=True)
+            who = subject[0] if subject else _who_after_verb(masked[earlier[-1].end():a])
+        who = who or _sentence_subject(masked, s_start, a)
     else:
         subject = _subject_before(masked, seg_start, a, loose=True)
         who = subject[0] if subject else None
@@ -761,15 +877,49 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
                 speaker_text=who, confidence=0.9)
 
 
-_SUBJECT_AT_START = re.compile(
-    r"\s*(?:(?:But|And|So|Then|Later|Still|Meanwhile|However|Instead)\b[\s,]*)?"
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
+    r"(?:(?:even|also|then|now|still|only|just)\s+)?"
     r"(?P<who>He|She|They|We|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019-]*)"
     r"(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
 
 
-def _sentence_subject(masked: str, s_start: int, at: int) -> str | None:
-    found = _SUBJECT_AT_START.match(masked, s_start, at)
-    return found.group("who") if found else None
+_PERSON_NOUNS = (
+    r"man|woman|voter|delegate|official|spokes(?:man|woman|person)|aide|senator|candidate|"
+    r"nominee|reporter|student|resident|supporter|advis[eo]r|lawyer|attorney|professor|economist|"
+    r"analyst|strategist|pollster|activist|leader|chair(?:man|woman)?|director|executive|member|"
+    r"officer|agent|soldier|veteran|mother|father|son|daughter|wife|husband|friend|neighbou?r|"
+    r"owner|worker|employee|teacher|doctor|nurse|judge|justice|president|governor|mayor|minister|"
+    r"secretary|ambassador|diplomat|congress(?:man|woman)|lawmaker|legislator|representative|"
+    r"commissioner|chief|host|anchor|moderator|business(?:man|woman)|billionaire|developer|donor|"
+    r"operative|staffer|consultant|expert|scholar|historian|author|writer|journalist|editor|"
+    r"columnist|commentator|actress|actor|singer|star|pastor|priest|rabbi|imam|bishop|general|"
+    r"admiral|colonel|sergeant|captain|sheriff|detective|investigator|prosecutor|witness|victim|"
+    r"survivor|protester|organi[sz]er|founder|manager|coach|player|farmer|mogul|billionaire")
+_NOMINAL_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
+    r"(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _PERSON_NOUNS
+    + r"))(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
+_NOT_SUBJECTS = frozenset("""
+the a an asked both all many most some minutes hours days weeks months years moments here there back now
+today yesterday tonight earlier later last this that these those it its even just only also still
+""".split())
+
+
+def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = False) -> str | None:
+    """The named subject of a sentence, after any opening phrase: 'In a statement on Monday,
+    Rep. Ann Lee (D-Ore.) reacted ...' -> 'Rep. Ann Lee'; with `nominal`, also 'the other man'."""
+    clause = _strip_parentheses(masked[s_start:at])
+    for part in re.finditer(r"[^,;:\u2014]+", clause):
+        found = _CLAUSE_SUBJECT.match(clause, part.start())
+        who = found.group("who") if found else None
+        if who and not (_SUBORDINATE.match(who + " ") or who.split()[0].lower() in _NOT_SUBJECTS):
+            return who
+        if nominal:
+            found = _NOMINAL_SUBJECT.match(clause, part.start())
+            if found:
+                return found.group("who")
+    return None
 
 
 def _announced(masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
@@ -941,6 +1091,10 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                 cue = _forward(text, masked, a, b, s_end, found, cues[-1].speaker_text, cues[-1].via)
                 cue.confidence = 0.7
                 if _has_words(masked, cue.content):
+                    # 'told reporters the plan was ready, adding that ...': two statements
+                    before = cues[-1].content
+                    if before and before[0] < a < before[1]:
+                        cues[-1].content = (before[0], _comma_before(masked, a))
                     cues.append(cue)
             continue
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
@@ -1220,10 +1374,21 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     if lowered in _PRONOUNS:
         kind = _PRONOUNS[lowered]
         if kind == "person":
-            person = salience.last_person(at, female=lowered in ("she", "her"))
-            if person is None:
-                return None, None
-            full = salience.full_name(person.name)
+            female = lowered in ("she", "her")
+            topic = salience.last_topic(at, female=female)
+            if topic is not None and (topic[:1].islower() or topic.split()[0] in ("The", "A", "An", "One", "Another")):
+                # 'the other man ... he said': that man, by name when his title is known
+                titled = re.search(r"(" + _PERSON_NOUNS + r")$", topic, re.I)
+                person = salience.by_title(titled.group(1).lower(), None, at) if titled else None
+                if person is None:
+                    return topic, None
+                topic = person.name
+            if topic is None:
+                person = salience.last_person(at, female=female)
+                if person is None:
+                    return None, None
+                topic = person.name
+            full = salience.full_name(topic)
             return full, salience.role_of(full)
         if kind == "group":
             return None, None

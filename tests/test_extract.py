@@ -185,6 +185,52 @@ def test_pronoun_resolves_to_the_last_person_named():
     assert (p.speaker, p.role) == ("Mevlut Cavusoglu", "Turkish Foreign Minister")
 
 
+def test_pronoun_after_a_quote_is_the_last_speaker_not_the_last_name_mentioned():
+    proposals = extract("Senator Omar Farouk said the budget was too small for the schools of "
+                        "Governor Peter Lindqvist. \u201cWe cannot wait another year,\u201d he said.")
+    assert by_text(proposals, "another year").speaker == "Omar Farouk"
+
+
+def test_pronoun_is_the_subject_of_the_sentence_before():
+    text = ("Karl Olsen met Maria Holt on Monday.\n\nHolt later visited the mill that Olsen owns. "
+            "\u201cThe mill must stay open,\u201d she said.")
+    assert by_text(extract(text), "must stay open").speaker == "Maria Holt"
+
+
+def test_she_skips_a_man_named_after_her_and_a_role_tells_who_is_a_woman():
+    text = ("Dottie Marsh, the chairwoman of the county party, backed the plan. Brian Jensen "
+            "disagreed. \u201cIt was a mistake,\u201d she said.")
+    assert by_text(extract(text), "a mistake").speaker == "Dottie Marsh"
+
+
+def test_pronoun_after_an_unnamed_subject_is_that_person():
+    text = ("Governor Peter Lindqvist opened the fair. Minutes later, the other man, a farmer "
+            "from the valley, took the stage. \u201cWe need rain,\u201d he said.")
+    assert by_text(extract(text), "need rain").speaker == "the other man"
+
+
+def test_names_in_a_title_line_are_no_one_to_resolve_he_to():
+    assert extract("Storm Hits Port Town\n\n\u201cWe lost everything,\u201d he said.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ana Lopez told reporters the plan was ready, adding, \u201cWe start in June.\u201d",
+     "Ana Lopez"),
+    ("In a statement on Monday, Rep. Dana Kovac (D-Ore.) answered her critics, saying: "
+     "\u201cThe numbers speak for themselves.\u201d", "Dana Kovac"),
+    ("The clip shows Ay\u015fe Y\u0131lmaz asking, \u201cWho will pay for this?\u201d", "Ay\u015fe Y\u0131lmaz"),
+])
+def test_a_participle_before_a_quote_takes_its_subject(text, speaker):
+    proposals = [p for p in extract(text) if p.kind == "direct"]
+    assert [p.speaker for p in proposals] == [speaker]
+
+
+def test_a_paraphrase_ends_where_an_added_quote_begins():
+    proposals = extract("Mayor Ana Lopez told reporters the plan was ready, adding, \u201cWe start in June.\u201d")
+    assert [(p.kind, p.text) for p in proposals] == [("indirect", "the plan was ready"),
+                                                      ("direct", "We start in June")]
+
+
 def test_surname_and_title_resolve_to_the_full_name():
     text = ("Turkish Foreign Minister Mevlut Cavusoglu arrived in Moscow. Cavusoglu said the "
             "talks were useful. The minister said more talks would follow.")
