@@ -249,3 +249,15 @@ def test_what_happened_in_two_different_stories_is_not_compared(run):
     add(run, "Most believe the crash was an accident", "Minister", "2020-08-05", "--topic", "road crash")
     add(run, "The derailment was an accident", "Rail operator", "2020-08-05")
     assert conflicts_json(run) == []
+
+
+def test_the_same_long_paraphrase_under_two_names_is_a_possible_misattribution(run):
+    words = "The chlorine levels found in the tap water are within the limits set for the health of residents"
+    first = add(run, words, "Health Minister Ana Ruiz", "2021-03-19")
+    second = add(run, words, "Prime Minister Luis Vidal", "2021-03-19")
+    add(run, "The water levels in the reservoir were normal for the season and posed little risk",
+        "Water Board", "2021-03-19")
+    found = conflicts_json(run)
+    assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
+        [("misattribution", {first, second})]
+    assert found[0]["score"] < 0.8  # weaker than a word-for-word direct quote

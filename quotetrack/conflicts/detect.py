@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from quotetrack.conflicts import features as feats
 from quotetrack.conflicts.candidates import candidate_pairs, neighbours_sql, topics_compatible
-from quotetrack.conflicts.rules import Finding, Item, Settings, compare, speaker_key
+from quotetrack.conflicts.rules import Finding, Item, Settings, compare, quote_words, speaker_key
 from quotetrack.store import write_transaction
 
 # Flags that say which rules a statement can take part in, so most pairs are skipped cheaply.
@@ -41,13 +41,22 @@ def _signature(row: dict) -> str:
 
 
 def _flags(item: Item) -> int:
+    """What rules a statement can feed, as bits; above them, a fingerprint of its words when it
+    is long enough for the same words under two names to mean a misattribution."""
     f = item.features
+    words = quote_words(item.text)
+    print_ = 0
+    if len(words) >= 12:
+        digest = hashlib.md5(" ".join(words).encode("utf-8")).digest()
+        print_ = int.from_bytes(digest[:4], "big") | 1
     return ((NEG if f["negations"] else 0) | (FIG if f["figures"] else 0)
-            | (CONTRARY if f["contrary"] else 0) | (DIRECT if item.kind == "direct" else 0))
+            | (CONTRARY if f["contrary"] else 0) | (DIRECT if item.kind == "direct" else 0)
+            | print_ << 4)
 
 
 def _worth_comparing(fa: int, fb: int) -> bool:
-    return bool((fa | fb) & NEG or (fa & fb & FIG) or (fa & fb & CONTRARY) or (fa & fb & DIRECT))
+    return bool((fa | fb) & NEG or (fa & fb & FIG) or (fa & fb & CONTRARY) or (fa & fb & DIRECT)
+                or (fa >> 4 and fa >> 4 == fb >> 4))
 
 
 _ROWS = """

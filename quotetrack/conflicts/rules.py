@@ -648,17 +648,17 @@ def _near_keys(item: Item, index: int, radius: int = 8) -> set[str]:
 _WORD = re.compile(r"\w+")
 
 
-def _quote_words(text: str) -> list[str]:
+def quote_words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
 def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
     """Misattribution (one quote, two speakers) and quote variance (one speaker, two wordings)."""
     if a.kind != "direct" or b.kind != "direct":
-        return []
+        return _same_paraphrase(a, b, settings)
     from rapidfuzz import fuzz
 
-    wa, wb = _quote_words(a.text), _quote_words(b.text)
+    wa, wb = quote_words(a.text), quote_words(b.text)
     if not wa or not wb:
         return []
     ja, jb = " ".join(wa), " ".join(wb)
@@ -693,8 +693,21 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
                     [(0, len(a.text))], [(0, len(b.text))])]
 
 
+def _same_paraphrase(a: Item, b: Item, settings: Settings) -> list[Finding]:
+    """The same long paraphrase, word for word, given to two speakers: one outlet likely put
+    the words in the wrong mouth (a weaker sign than a quote, so a lower score)."""
+    if same_speaker(a, b):
+        return []
+    wa, wb = quote_words(a.text), quote_words(b.text)
+    if min(len(wa), len(wb)) < 2 * settings.misattribution_words or wa != wb:
+        return []
+    return [Finding("misattribution", 0.6,
+                    f"the same words are attributed to {a.speaker} and to {b.speaker}",
+                    [(0, len(a.text))], [(0, len(b.text))])]
+
+
 def _contained(a: Item, b: Item) -> bool:
-    ja, jb = " ".join(_quote_words(a.text)), " ".join(_quote_words(b.text))
+    ja, jb = " ".join(quote_words(a.text)), " ".join(quote_words(b.text))
     shorter, longer = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
     return f" {shorter} " in f" {longer} "
 
