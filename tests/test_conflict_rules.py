@@ -528,6 +528,14 @@ def test_daily_counts_of_a_continuing_story_are_not_a_falling_toll():
     assert conflict(a, b) is None
 
 
+def test_a_demand_is_not_an_assertion():
+    refused = item("The government refused to withdraw the curfew", "Interior ministry")
+    demand = item("The opposition says the government must withdraw the curfew", "Opposition")
+    assert conflict(demand, refused) is None
+    done = item("The opposition says the government withdrew the curfew", "Opposition")
+    assert conflict(done, refused) is not None
+
+
 def test_a_plan_is_not_contradicted_by_a_past_denial():
     a = item("Belarus did not expel any Polish diplomats", "Belarus MFA", date="2021-04-10")
     b = item("Belarus will respond by expelling Polish diplomats", "Belarus MFA", date="2021-04-11")

@@ -233,7 +233,7 @@ century centuries am pm a.m. p.m. o'clock
 
 # Words that make what follows a possibility, not an assertion ("it is possible that ...",
 # "in the event of another attack"): such words are not taken as claims.
-HEDGES = frozenset("possible possibly may might could perhaps maybe if unless whether should "
+HEDGES = frozenset("possible possibly may might could perhaps maybe if unless whether should must "
                    "would hypothetically potential potentially allegedly reportedly supposedly "
                    "purportedly claims claimed alleged alleges allegation allegations rumoured "
                    "rumored rumours rumors".split())
