@@ -137,8 +137,10 @@ def _can_close(text: str, i: int) -> bool:
         return False
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if ch == '"':  # a straight quote closes only at a word end
-        return not before.isspace() and (after.isspace() or after in ".,;:!?)]}\u2014\u2013-'\u2019")
+    if ch == '"':  # a straight quote closes only at a word end ('... it\' "' ends one inside it)
+        closes_inner = before == " " and i > 1 and text[i - 2] in "'\u2019"
+        return (not before.isspace() or closes_inner) and (
+            after.isspace() or after in ".,;:!?)]}\u2014\u2013-'\u2019")
     return not before.isspace() or ch == "\u00bb"
 
 
@@ -646,7 +648,8 @@ contended contends asserted asserts retorted retorts interjected interrupted mar
 griped gripes fumed fumes railed rails gushed gushes quoted explained added reads read began
 begins insisted summarized summarised sighed sighs muttered mutters shrugged
 saying adding telling writing asking noting explaining insisting declaring arguing warning
-continuing concluding tweeting responding replying
+continuing concluding tweeting responding replying yelling shouting chanting echoed echoes riffed blogged blogs
+asserted
 """.split()
 _SPEECH_PHRASES = ("went on", "goes on", "pointed out", "points out", "summed up", "sums up",
                    "chimed in", "chimes in", "shot back", "shoots back", "fired back",
@@ -768,7 +771,8 @@ def _cue_after_quote(text: str, masked: str, seg_start: int, qs: int, qe: int, l
     """'"...," Lavrov said', '"...," said Jens Laerke, spokesperson for ...', '"...," he added'."""
     last = text[qe - 1] if qe else ""
     rest = _strip_parentheses(masked[qe + 1:limit])
-    if re.search(r"\w", masked[seg_start:qs - 1]):
+    before = masked[seg_start:qs - 1]
+    if re.search(r"\w", before) and not before.rstrip().endswith(":"):
         return None  # 'The country "has changed," he said': a partial quote in a paraphrase
     if last == "." and not re.match(r"\s*[a-z]", rest):
         return None  # the quote ended its sentence
@@ -844,10 +848,19 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
                     confidence=0.9)
     verbs = list(_SPEECH.finditer(seg))
     if not verbs:
-        return None
+        if not seg.rstrip().endswith(":"):
+            return None
+        # 'Clinton: "..."', 'She then addressed the supporters again: "..."'
+        named = re.search(r"(?:^\s*|[\u2014\u2013-]\s+|\b[Aa]ccording to\s+)"
+                          r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s*:\s*$", seg)
+        who = named.group(1) if named else _sentence_subject(masked, seg_start, seg_end, nominal=True)
+        if not who:
+            return None
+        colon = seg_start + seg.rindex(":")
+        return _Cue(colon, colon + 1, ":", None, speaker_text=who, confidence=0.7)
     verb = verbs[-1]
     tail = seg[verb.end():]
-    if len(re.findall(r"\w+", tail)) > 10 or re.search(r"\bthat\b|q{3}", tail):
+    if not _tail_before_quote(tail, verb.group().lower(), bool(seg[:verb.start()].strip())):
         return None
     a, b = seg_start + verb.start(), seg_start + verb.end()
     if verb.group()[:1].isupper() and not seg[:verb.start()].strip():
@@ -861,13 +874,17 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
         # subject of the verb before, or of the sentence, speaks
         who = None
         earlier = [v for v in _SPEECH.finditer(masked, s_start, a) if not v.group().endswith("ing")]
-        named = re.search(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*\s+$", seg[:verb.start()])
+        named = re.search(r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+(?:\w+ly\s+)?$",
+                          seg[:verb.start()])
+        clause_start = max(s_start, masked.rfind(",", s_start, a) + 1)
         if named and not re.search(r"[,;:]\s*$", seg[:verb.start()]):
-            who = named.group().strip()  # 'footage of Hillary Clinton asking, "..."'
+            who = named.group(1)  # 'footage of Hillary Clinton asking, "..."'
+        elif verb.group()[-3:].lower() != "ing" and _sentence_subject(masked, clause_start, a, nominal=True):
+            who = _sentence_subject(masked, clause_start, a, nominal=True)  # 'she smiled and said,'
         elif earlier:
             subject = _subject_before(masked, s_start, earlier[-1].start(), loose=True)
             who = subject[0] if subject else _who_after_verb(masked[earlier[-1].end():a])
-        who = who or _sentence_subject(masked, s_start, a)
+        who = who or _sentence_subject(masked, s_start, a, nominal=True)
     else:
         subject = _subject_before(masked, seg_start, a, loose=True)
         who = subject[0] if subject else None
@@ -877,11 +894,34 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
                 speaker_text=who, confidence=0.9)
 
 
+_TAIL_START = re.compile(r"(?:in|on|at|during|after|before|of|about|to|with|from|via|through|"
+                         r"while|when|later|earlier|then|recently|yesterday|today|tonight|again|"
+                         r"also|however|back|once|last|this|and I quote|\w+ly|\w+day|"
+                         r"an? (?:day|week|month|year|few|couple|moment|decade|minute|while)|"
+                         r"[A-Z][\w'\u2019.-]*)\b")
+_OBJECT_FIRST = frozenset("told tells tell telling asked asks ask asking emailed texted wrote writes "
+                          "warned warns reminded reminds assured assures".split())
+
+
+def _tail_before_quote(tail: str, verb: str, has_subject: bool) -> bool:
+    """Whether the words between a verb and the quote it introduces are an object, a time or a
+    place ('told reporters Tuesday,', 'said in a statement:'), not a clause of its own ('said the
+    turmoil was not the banks' fault, "not by a long shot"' quotes inside a paraphrase)."""
+    words = re.findall(r"[\w'\u2019.-]+", tail)
+    if not words:
+        return True
+    if len(words) > 12 or re.search(r"\bthat\b|q{3}", tail):
+        return False
+    if not has_subject:  # 'Said Ellis, who grew up with him,'
+        return True
+    return bool(_TAIL_START.match(tail.strip(" ,\u2014"))) or verb in _OBJECT_FIRST
+
+
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?:(?:even|also|then|now|still|only|just)\s+)?"
-    r"(?P<who>He|She|They|We|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019-]*)"
-    r"(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
+    r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}"
+    r"[A-Z][\w'\u2019-]*)(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
 
 
 _PERSON_NOUNS = (
@@ -901,7 +941,8 @@ _NOMINAL_SUBJECT = re.compile(
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _PERSON_NOUNS
     + r"))(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
 _NOT_SUBJECTS = frozenset("""
-the a an asked both all many most some minutes hours days weeks months years moments here there back now
+the a an his her their its our my your each every ever thanks according asked both all many
+most some minutes hours days weeks months years moments here there back now
 today yesterday tonight earlier later last this that these those it its even just only also still
 """.split())
 
@@ -913,7 +954,8 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
     for part in re.finditer(r"[^,;:\u2014]+", clause):
         found = _CLAUSE_SUBJECT.match(clause, part.start())
         who = found.group("who") if found else None
-        if who and not (_SUBORDINATE.match(who + " ") or who.split()[0].lower() in _NOT_SUBJECTS):
+        if who and not (_SUBORDINATE.match(who + " ") or who.split()[0].lower() in _NOT_SUBJECTS
+                        or who.split()[-1].lower() in _PLACES):
             return who
         if nominal:
             found = _NOMINAL_SUBJECT.match(clause, part.start())
@@ -973,7 +1015,7 @@ def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
             inside = [q for q in nearby if min(q[1], c_end) - max(q[0], c_start) > 0]
             quoted = sum(min(q[1], c_end) - max(q[0], c_start) for q in inside)
             if inside and quoted >= 0.6 * (c_end - c_start) and not re.search(
-                    r"\w", masked[c_start:inside[0][0]]):
+                    r"\w", masked[c_start:inside[0][0]]) and not re.search(r"\bthat\s*$", masked[cue.end:c_start]):
                 if all(q in claimed for q in inside):
                     continue  # found with its speaker already
                 for q in inside:
@@ -1210,7 +1252,7 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
     if not phrase or "q" * 3 in phrase:
         return None
     words = phrase.split()
-    if len(words) > 8:
+    if len(words) > 8 and not re.search(r"\s(he|she|they|I|we)$", phrase):
         # a long clause: the speaker is the name or noun just before the verb, if any
         tail = re.search(r"((?:[A-Z][\w'\u2019.-]*\s*){1,4})$", phrase)
         if not tail:

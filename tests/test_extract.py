@@ -126,6 +126,32 @@ def test_speaker_between_a_quote_and_its_verb_or_after_the_verb(text, speaker, r
     one(text, kind="direct", speaker=speaker, role=role)
 
 
+def test_quotes_after_a_name_and_a_colon():
+    proposals = extract('Voters were asked about the plan.\n\nLindqvist: "We will not raise taxes." '
+                        'Farouk: "We will cut them."')
+    assert [(p.text, p.speaker) for p in proposals] == [("We will not raise taxes", "Lindqvist"),
+                                                         ("We will cut them", "Farouk")]
+
+
+def test_quote_after_a_sentence_ending_in_a_colon_is_its_subjects():
+    one("Mayor Ana Lopez addressed the crowd again: \u201cWe will rebuild the bridge.\u201d",
+        kind="direct", speaker="Ana Lopez")
+
+
+def test_and_said_before_a_quote_takes_the_subject_of_its_own_clause():
+    one("When I asked Ana Lopez about the bridge, she smiled and said, \u201cAsk me next year.\u201d",
+        kind="direct", speaker="Ana Lopez")
+
+
+def test_straight_quote_closing_after_a_quote_inside_it():
+    p = one('"They told us, \'Wait for the next budget,\' " Lopez said.', kind="direct", speaker="Lopez")
+    assert p.text == "They told us, 'Wait for the next budget,'"
+
+
+def test_a_clause_between_the_verb_and_a_quote_makes_the_quote_part_of_a_paraphrase():
+    one("Lopez said the economy was weak, \u201cnot by a long shot,\u201d in her view.", kind="indirect")
+
+
 def test_partial_quote_before_the_verb_stays_in_the_paraphrase():
     one('The new tax "is simply unfair," Ingrid Berg said.', kind="indirect", speaker="Ingrid Berg",
         text='The new tax "is simply unfair,"')
