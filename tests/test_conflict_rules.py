@@ -130,6 +130,21 @@ def test_no_knowledge_of_it_contradicts_the_same_person_acting_on_it_only():
     assert conflict(item("Engineers installed software that cheated the emissions tests"), unaware) is None
 
 
+def test_strikes_on_one_target_are_not_denied_by_a_denial_about_another():
+    denial = item("The ministry said it is impossible that a missile hit the cargo ship", "Ministry")
+    strikes = item("The navy carried out missile strikes on the rebels' supply depots, destroying "
+                   "fuel stocks", "Rebels")
+    assert conflict(strikes, denial) is None
+
+
+def test_never_intended_to_do_it_denies_the_act_not_every_intention():
+    denial = item("The march was a protest against plans to close the mine and was never intended "
+                  "to overthrow the council", "Organiser")
+    assert conflict(item("The hackers acted with clear intention and planning"), denial) is None
+    found = conflict(item("The march was meant to overthrow the council", "Police"), denial)
+    assert found is not None and "never intended to overthrow" in found.explanation
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

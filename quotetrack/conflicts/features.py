@@ -377,8 +377,12 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
             subject = subject_before(tokens, words, judged, weak=True) or _noun_before(tokens, words, judged)
             return subject, patient
     if not passive and _nominal(tokens, words, position):
-        # a noun ('a state doping programme') has no subject; only 'by X' names its agent
-        return agent, ""
+        # a noun ('a state doping programme') has no subject; only 'by X' names its agent,
+        # and 'on/against X' its target ('strikes on the rebels' camps')
+        target = ""
+        if position + 1 < len(words) and words[position + 1] in ("on", "against"):
+            target = _entity_after(tokens, words, position + 1, span=4) or _noun_after(tokens, words, position + 1)
+        return agent, target
     subject = subject_before(tokens, words, start, weak=True) or _noun_before(tokens, words, start)
     if passive:
         return agent, subject
@@ -465,6 +469,9 @@ def characterises(words: list[str], tokens: list[list], index: int) -> bool:
             continue
         return False
     return False
+
+
+_INTENT = frozenset("intended planned meant wanted tried sought aimed attempted".split())
 
 
 @lru_cache(maxsize=1)
@@ -654,8 +661,10 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
         said = False
         if head + 2 < n and words[head + 1] == "to" and tokens[head + 2][1] and not tokens[head][2] \
-                and not _verb_like(words[head]) and words[head] not in lexicon.REPORTING:
-            # 'never had a programme to develop X', 'no plan to attack': the act is denied
+                and (not _verb_like(words[head]) or words[head] in _INTENT) \
+                and words[head] not in lexicon.REPORTING:
+            # 'never had a programme to develop X', 'no plan to attack', 'never intended to
+            # overthrow': the act is what is denied
             head = head + 2
             scope = [k for k in scope if k >= head] or [head]
         elif head + 2 < n and words[head + 1] == "that" and tokens[head][0] in _saying_keys():
