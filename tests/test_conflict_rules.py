@@ -145,6 +145,20 @@ def test_never_intended_to_do_it_denies_the_act_not_every_intention():
     assert found is not None and "never intended to overthrow" in found.explanation
 
 
+def test_failing_a_test_is_no_denial_that_makes_two_accounts_agree():
+    fact = item("The sprinter is serving a ban from the league after failing a doping test")
+    denial = item("The sprinter is not serving a ban for failing a doping test, her coach says")
+    found = conflict(fact, denial)
+    assert found is not None and found.type == "polarity"
+
+
+def test_a_headline_called_a_hoax_is_denied_by_an_account_naming_the_same_people():
+    fact = item("Folk singer Mara Lind is dead")
+    hoax = item("Mara Lind dead at 61: folk singer killed by online death hoax")
+    found = conflict(fact, hoax)
+    assert found is not None and found.type == "polarity" and "hoax" in found.explanation
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

@@ -177,10 +177,12 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         if negation.get("kind") == "postfix":
             # a claim denied as a whole ('allegations of X are groundless') is contradicted by
             # an account that repeats most of it, not by one that shares a word or two
-            claim = {tokens[i][0] for i in negation["scope"] if tokens[i][0] not in reporting}
+            claim = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
+                     if tokens[i][0] not in reporting}
             # ('reports that he was detained or killed are false' denies each verb on its own)
+            repeated = len(claim & (positive_keys | _entity_keys(pos)))
             if not _verb_like(neg.words[head_index]) and (
-                    len(claim & positive_keys) < 2 or 2 * len(claim & positive_keys) <= len(claim)
+                    repeated < 2 or (repeated < 3 and 2 * repeated <= len(claim))
                     or _complement(neg, negation["scope"]) not in positive_keys | {""}):
                 continue  # ('the forest is the lungs of the world': the other must say 'lungs')
         head = tokens[head_index][0]
@@ -191,7 +193,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
                        if tokens[i][0] not in reporting}
         overlap = proposition & positive_keys
         if any(len(proposition & {pos.features["tokens"][i][0] for i in other["scope"]}) >= 2
-               for other in pos.features["negations"]):
+               for other in pos.features["negations"]
+               if other["kind"] == "postfix" or pos.words[other["cue_index"]] in lexicon.NEGATION_WORDS):
             continue  # both accounts deny it ('does not send £350 million' / 'the claim ... was false')
         kind = negation.get("kind", "verbal")
         if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
@@ -603,6 +606,10 @@ def _complement(item: Item, scope: list[int]) -> str:
         if item.words[i] in ("is", "are", "was", "were"):
             return next((tokens[k][0] for k in range(i + 1, scope[-1] + 1) if tokens[k][1]), "")
     return ""
+
+
+def _entity_keys(item: Item) -> set[str]:
+    return {t[0] for t in item.features["tokens"] if t[2]}
 
 
 def _negated_keys(item: Item) -> set[str]:
