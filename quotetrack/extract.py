@@ -254,7 +254,7 @@ threaten threatened concede conceded complain complained counter countered respo
 reply replied recall recalled reiterate reiterated dismiss dismissed allege alleged
 contend contended estimate estimated concluded conclude believe believes believed think thinks
 thought mentioned observed remarked disclosed revealed indicated signaled signalled hinted
-say shows showed show found finds find knows know agreed agree notes learned estimates
+say shows showed show found finds find knows know agreed agree notes learned estimates asked asks
 suggests suggest indicates feel feels fears fear hope hopes hoped expects expected
 """.split()
 _VERB_SET = frozenset(_VERBS)
@@ -264,10 +264,16 @@ shows showed show found finds find knows know agreed agree notes learned estimat
 suggests suggest suggested indicates indicated feel feels fears fear hope hopes hoped expects
 expected believe believes believed think thinks thought concluded conclude predicted
 """.split())
+_DATA_SUBJECT = re.compile(r"\b(?:polls?|polling|survey|surveys|data|study|studies|video|footage|"
+                           r"average|numbers|research|analysis|figures|results|records|report)"
+                           r"(?:\s+\w+ly)?\s*$", re.I)
+# 'I think he will win': these report a thought without 'that' before a clause
+_THINKING = frozenset("think thinks thought believe believes believed feel feels fear fears "
+                      "hope hopes hoped expect expects expected know knows".split())
 _CUE = re.compile(
     r"\b(?:(?P<according>(?i:according to))|(?P<quoted>quoted)\s+(?P<qname>[^,.;:]{1,60}?)\s+as\s+"
     r"(?P<qverb>saying|telling|stating|warning|claiming)|(?P<call>(?:renewed|repeated|reiterated)\s+"
-    r"(?:a|his|her|its|their)\s+calls?\s+on|called\s+on|calls\s+on)|(?P<verb>"
+    r"(?:a|his|her|its|their)\s+calls?\s+(?:on|for)|(?:called|calls)\s+(?:on|for))|(?P<verb>"
     + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r"))\b")
 
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -279,7 +285,8 @@ _LEADING = re.compile(
     r"sunday))\b[\s,]*)+", re.I)
 _ADVERB = re.compile(r"(?:\s+(?:also|reportedly|later|earlier|then|again|previously|"
                      r"had|has|have|has also|would|will|did|does|do|repeatedly|once|"
-                     r"publicly|privately|separately|firmly|flatly|\w+ly))+$", re.I)
+                     r"publicly|privately|separately|firmly|flatly|himself|herself|themselves|"
+                     r"itself|\w+ly))+$", re.I)
 _DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
          r"tonight|last (?:week|month|year|night)|this (?:week|month|year|morning))")
 _TIME_AFTER = re.compile(r"^(?:\s*,)?\s*(?:(?:on|late|early|earlier|later)\s+)?(?:on\s+)?"
@@ -565,6 +572,7 @@ class _Cue:
     via: str | None = None
     speaker_text: str | None = None
     confidence: float = 0.8
+    gap: tuple[int, int] | None = None  # the reporting clause inside its content, left out
 
 
 @dataclass
@@ -596,16 +604,15 @@ def extract(text: str) -> list[Proposal]:
     claimed = {(f.start, f.end) for f in found}
     used_cues = {f.cue.start for f in found}
     found += _reported_speech(text, masked, quotes, sentences, claimed, used_cues)
-    proposals = _resolved(found, text, salience)
+    proposals = _resolved(found, text, original, salience)
     proposals.sort(key=lambda p: (p.start, p.end))
-    if original is not text:  # the words as the article writes them, its own quote marks kept
-        proposals = [replace(p, text=_clean(original[p.start:p.end])) for p in proposals]
     return _dedupe(proposals)
 
 
-def _resolved(found: list[_Found], text: str, salience: _Salience) -> list[Proposal]:
+def _resolved(found: list[_Found], text: str, original: str, salience: _Salience) -> list[Proposal]:
     """Proposals of the statements found, speakers resolved in the order of their cues (so that
-    'he' looks back only at what came before it)."""
+    'he' looks back only at what came before it); their words as the `original` article writes
+    them (its own quote marks kept)."""
     speakers: dict[int, tuple[str | None, str | None]] = {}
     for item in sorted((f for f in found if f.same_as is None), key=lambda f: f.cue.start):
         speakers[id(item)] = _resolve(item.cue.speaker_text or "", text, item.cue, salience)
@@ -622,7 +629,10 @@ def _resolved(found: list[_Found], text: str, salience: _Salience) -> list[Propo
         if end - start < 2 or not re.search(r"\w", text[start:end]):
             continue
         cue = item.cue
-        proposals.append(Proposal(text=_clean(text[start:end]), kind=item.kind, speaker=speaker,
+        words = _clean(original[start:end])
+        if cue.gap and start < cue.gap[0] < cue.gap[1] < end:
+            words = _clean(original[start:cue.gap[0]]) + " " + _clean(original[cue.gap[1]:end])
+        proposals.append(Proposal(text=words, kind=item.kind, speaker=speaker,
                                   role=role, via=(item.same_as or item).cue.via,
                                   cue=cue.words, confidence=round(cue.confidence, 2),
                                   start=start, end=end))
@@ -920,8 +930,8 @@ def _tail_before_quote(tail: str, verb: str, has_subject: bool) -> bool:
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?:(?:even|also|then|now|still|only|just)\s+)?"
-    r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}"
-    r"[A-Z][\w'\u2019-]*)(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
+    r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+"
+    r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[A-Z][\w'\u2019-]*)(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
 
 
 _PERSON_NOUNS = (
@@ -1138,13 +1148,36 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                     if before and before[0] < a < before[1]:
                         cues[-1].content = (before[0], _comma_before(masked, a))
                     cues.append(cue)
+            elif not cues and re.search(r",\s*$", masked[s_start:a]):
+                # 'Trump doubled down on Monday, saying the wall ...': the sentence's subject
+                who = _sentence_subject(masked, s_start, a, nominal=True)
+                if who and who.lower() not in ("it", "this", "that"):
+                    cue = _forward(text, masked, a, b, s_end, found, who, None)
+                    cue.confidence = 0.65
+                    if _has_words(masked, cue.content):
+                        cues.append(cue)
             continue
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
             continue
-        if verb in _NEEDS_THAT and not re.match(
-                r"(?:\s+(?:\w+ly|on \w+day|\w+day))*\s+that\b", masked[b:s_end]):
+        if verb in ("asked", "asks"):
+            # 'asked Mook if ...', 'asked workers whether ...': the question is what was said
+            question = re.match(r"(?:\s+[\w'\u2019.-]+){0,5}?\s+(?=(?:whether|if|how|what|why|who|when|"
+                                r"where|to)\b)", masked[b:s_end])
+            who = _subject_before(masked, s_start, a)
+            if question and who and not re.search(r"\b(?:was|were|being|been|is|are)\s*$", masked[s_start:a]):
+                cues.append(_Cue(a, b, found.group(), (b + question.end(), s_end),
+                                 speaker_text=who[0], confidence=0.7))
+                previous_subject = who[0]
             continue
+        if verb in _NEEDS_THAT and not re.match(
+                r"(?:\s+(?:\w+ly|on \w+day|\w+day))*\s+that\b", masked[b:s_end]) and not (
+                verb in _THINKING and re.match(r"\s+(?:he|she|they|it|we|I|you|there|[A-Z][a-z]+)\s+"
+                                               r"(?:is|are|was|were|will|would|can|could|should|"
+                                               r"has|have|had|must|might|may|does|did|\w+s)\b",
+                                               masked[b:s_end])):
+            if not (verb.startswith("show") and _DATA_SUBJECT.search(masked[s_start:a])):
+                continue  # but 'a new poll shows Clinton ahead'
         before = masked[s_start:a]
         # 'and said', 'and reiterated': same speaker as the cue before in this sentence
         coordinated = re.search(r"\band\s+$", before)
@@ -1173,6 +1206,11 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                 if _has_words(masked, back):
                     cue.content = back
                     cue.via = _via_after(text, b, s_end) or cue.via
+                    rest = re.match(r"(?:\s+[\w'\u2019.-]+){0,4}?\s*,\s*(?=[a-z])", masked[b:s_end])
+                    if rest and not masked[back[1]:subject[1]].strip(" ,").count(","):
+                        # 'The delay, the ministry said, was caused by the storm'
+                        cue.gap = (back[1], b + rest.end())
+                        cue.content = (back[0], s_end)
                 elif not re.search(r":\s*$", masked[b:s_end]):
                     continue  # no content; but 'Trump told the crowd:' announces the next quote
             cues.append(cue)
@@ -1224,6 +1262,11 @@ def _verb_context_ok(sentence: str, found) -> bool:
     return not re.search(r"\b(the|a|an|its|his|her|their|this|that|of|united|whose)$", before)
 
 
+_APPOSITIVE = re.compile(r"(?:who|which|whose|an?\b|the\s+[a-z]|[a-z]|\d|[A-Z][\w.-]*['\u2019]s\s+[a-z]|"
+                         r"(?:[A-Z][\w.-]*\s+){1,3}(?:Party|Committee|Caucus)?\s*(?:member|"
+                         r"chair\w*|director|president|leader|spokes\w+))")
+
+
 def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = False):
     """(speaker phrase, where it starts) for the words before a reporting verb; None when there
     is no subject there."""
@@ -1235,12 +1278,15 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
         return None
     chosen = len(parts) - 1
     if not parts[chosen].group().strip():
-        # 'X, an opposition war monitor, said' / 'X, who held a call ..., added'
-        appositive = parts[chosen - 1].group().strip() if chosen >= 2 else ""
-        if re.match(r"^(who|which|whose|an?\b|the\s+[a-z]|[a-z])", appositive) \
-                and not re.fullmatch(r"q+", appositive):
-            chosen -= 2
-        else:
+        # 'X, an opposition war monitor, said' / 'X, who held a call ..., added' / 'Lance Beebe,
+        # 49, a Navy veteran, said' / 'Corey Lewandowski, Trump's campaign manager, said'
+        chosen -= 1
+        skipped = 0
+        while chosen >= 1 and skipped < 3 and _APPOSITIVE.match(parts[chosen].group().strip()) \
+                and not re.fullmatch(r"q+", parts[chosen].group().strip()):
+            chosen -= 1
+            skipped += 1
+        if not skipped:
             return None
     piece_match = parts[chosen]
     phrase = piece_match.group()
@@ -1288,7 +1334,13 @@ def _speaker_like(phrase: str) -> bool:
     return bool(re.search(r"\b(official|officials|minister|spokes\w+|president|monitor|police|"
                           r"army|military|ministry|government|sources?|diplomats?|analysts?|"
                           r"witnesses|residents|activists|aides?|experts?|report|statement|"
-                          r"media|agency|observers?|leaders?|envoy|ambassador|officers?)\b",
+                          r"media|agency|observers?|leaders?|envoy|ambassador|officers?|campaign|"
+                          r"committee|polls?|survey|study|court|opinion|respondents|voters|"
+                          r"surveyed|critics|supporters|lawmakers|prosecutors|investigators|"
+                          r"authorities|researchers|economists|strategists|advisers|people|"
+                          r"organizers|members|candidates?|nominee|senator|governor|mayor|"
+                          r"lawyers?|attorneys?|doctors|scientists|officers|organization|group|"
+                          r"man|woman|director|chairman|chairwoman|spokesperson)\b",
                           phrase, re.I))
 
 

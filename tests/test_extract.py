@@ -197,6 +197,34 @@ def test_indirect_speech_with_a_reporting_verb(text, speaker, content):
     one(text, kind="indirect", speaker=speaker, text=content)
 
 
+@pytest.mark.parametrize("text, speaker, content, cue", [
+    ("Mayor Ana Lopez defended the budget on Monday, saying the city had no other choice.",
+     "Ana Lopez", "the city had no other choice", "saying"),
+    ("Some council members think it will not pass.", "Some council members", "it will not pass", "think"),
+    ("Karim Haddad asked the minister whether the border would reopen.", "Karim Haddad",
+     "whether the border would reopen", "asked"),
+    ("A new survey shows Lopez ahead by six points.", "new survey", "Lopez ahead by six points", "shows"),
+    ("Olga Ivanova called for an independent inquiry into the fire.", "Olga Ivanova",
+     "an independent inquiry into the fire", "called for"),
+    ("Lance Okafor, 49, a veteran who now runs a bakery, said the town needs a new bridge.",
+     "Lance Okafor", "the town needs a new bridge", "said"),
+    ("Corey Tan, the mayor's campaign manager, said the candidate was not worried.", "Corey Tan",
+     "the candidate was not worried", "said"),
+])
+def test_more_ways_of_reporting_speech(text, speaker, content, cue):
+    one(text, kind="indirect", speaker=speaker, text=content, cue=cue)
+
+
+def test_a_question_without_an_asker_is_no_statement():
+    assert extract("Asked whether he would run again, Lopez smiled.") == []
+
+
+def test_reporting_clause_inside_the_statement_is_left_out_of_its_words():
+    p = one("The delay, the ministry said, was caused by the storm.", kind="indirect", speaker="ministry")
+    assert p.text == "The delay was caused by the storm"
+    assert (p.start, p.end) == (0, len("The delay, the ministry said, was caused by the storm"))
+
+
 def test_content_before_the_reporting_clause():
     one("Putin and Erdogan agreed to take immediate measures, the Kremlin said on Tuesday.",
         kind="indirect", speaker="Kremlin", text="Putin and Erdogan agreed to take immediate measures")
