@@ -164,27 +164,13 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     for negation in neg.features["negations"]:
         if negation.get("said") and not same:
             continue  # 'B never acknowledged that X' is no denial of X by anyone but B
-        heads = list(negation.get("heads", [negation["head"]]))
-        if negation.get("kind") == "postfix":
-            # 'allegations of a state doping programme are groundless' denies every content
-            # word of the claim, not only its first one
-            heads += [h for h in negation["scope"] if h not in heads and not tokens[h][2]
-                      and neg.words[h] not in _NUMBER_WORDS and not neg.words[h][:1].isdigit()]
-        head_index = next((h for h in heads
+        head_index = next((h for h in _denied_heads(neg, negation)
                            if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
         if head_index is None:
             continue
-        if negation.get("kind") == "postfix":
-            # a claim denied as a whole ('allegations of X are groundless') is contradicted by
-            # an account that repeats most of it, not by one that shares a word or two
-            claim = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
-                     if tokens[i][0] not in reporting}
-            # ('reports that he was detained or killed are false' denies each verb on its own)
-            repeated = len(claim & (positive_keys | _entity_keys(pos)))
-            if not _verb_like(neg.words[head_index]) and (
-                    repeated < 2 or (repeated < 3 and 2 * repeated <= len(claim))
-                    or _complement(neg, negation["scope"]) not in positive_keys | {""}):
-                continue  # ('the forest is the lungs of the world': the other must say 'lungs')
+        kind = negation.get("kind", "verbal")
+        if kind == "postfix" and not _claim_repeated(neg, negation, head_index, pos, positive_keys):
+            continue
         head = tokens[head_index][0]
         cue_key = tokens[negation["cue_index"]][0]
         if contrary_table.get(cue_key, set()) & positive_keys:
@@ -192,24 +178,16 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
                        if tokens[i][0] not in reporting}
         overlap = proposition & positive_keys
-        if any(len(proposition & {pos.features["tokens"][i][0] for i in other["scope"]}) >= 2
-               for other in pos.features["negations"]
-               if other["kind"] == "postfix" or pos.words[other["cue_index"]] in lexicon.NEGATION_WORDS):
+        if _also_denied(pos, proposition):
             continue  # both accounts deny it ('does not send £350 million' / 'the claim ... was false')
-        kind = negation.get("kind", "verbal")
         if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
+        if negation.get("holder") is not None and not _holder_named(neg, negation, pos):
+            continue  # no knowledge of X contradicts only an account of the same person acting on X
         neg_roles = (negation.get("agent", ""), negation.get("patient", ""))
         neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
         # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
         present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"])
-        if negation.get("holder") is not None:
-            # no knowledge of X contradicts only an account of the same person acting on X
-            holder = set(negation["holder"]) or {speaker_key(neg.speaker)} | set(
-                key(w) for w in re.findall(r"\w+", fold(neg.speaker)) if len(w) > 2)
-            if not holder & _content_keys(pos) and not any(
-                    entities_match(h, t[2]) for h in holder for t in pos.features["tokens"] if t[2]):
-                continue
         for position in _positive_positions(pos, head):
             if _future(pos, position) and not neg_future:
                 continue  # 'did not expel' and 'will expel' (a plan) do not contradict
@@ -226,34 +204,84 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             score = 0.9 if agree else 0.72
             if len(overlap) >= 3:
                 score += 0.05
-            cue = _span_text(neg, *negation["cue"])
-            neg_head = _span_text(neg, *_token_span(neg, head_index))
-            pos_word = _span_text(pos, *_token_span(pos, position))
-            head_start, head_end = _token_span(neg, head_index)
-            if kind == "postfix":
-                first, last = _token_span(neg, negation["scope"][0]), _token_span(neg, negation["scope"][-1])
-                claimed = neg.text[first[0]:last[1]]
-                if len(claimed) > 60:
-                    claimed = neg.text[first[0]:first[1]] + " ... " + neg.text[last[0]:last[1]]
-                repeated = " ".join(_surface(pos, overlap)[:5])
-                explanation = f"'{claimed} ... {cue}' denies '{repeated}'"
-            elif negation["cue"][1] >= head_start:
-                explanation = f"'{cue}' negates '{pos_word}'"
-            elif head_start - negation["cue"][1] <= 24:
-                explanation = f"'{neg.text[negation['cue'][0]:head_end]}' negates '{pos_word}'"
-            else:
-                explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
+            explanation, ev_neg = _denial_evidence(neg, negation, head_index, pos, position, overlap)
             if agree:
                 explanation += f" (both about {_display_entity(neg, agree)})"
-            if 0 <= head_start - negation["cue"][1] <= 24:
-                ev_neg = [(negation["cue"][0], head_end)]  # 'failed to notify' as one phrase
-            else:
-                ev_neg = [tuple(negation["cue"]), (head_start, head_end)]
             ev_pos = [_token_span(pos, position)]
             a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
             break
     return out
+
+
+def _denied_heads(neg: Item, negation: dict) -> list[int]:
+    """The words a negation denies, main predicate first."""
+    tokens = neg.features["tokens"]
+    heads = list(negation.get("heads", [negation["head"]]))
+    if negation.get("kind") == "postfix":
+        # 'allegations of a state doping programme are groundless' denies every content word
+        # of the claim, not only its first one
+        heads += [h for h in negation["scope"] if h not in heads and not tokens[h][2]
+                  and neg.words[h] not in _NUMBER_WORDS and not neg.words[h][:1].isdigit()]
+    return heads
+
+
+def _claim_repeated(neg: Item, negation: dict, head_index: int, pos: Item, positive_keys: set[str]) -> bool:
+    """Whether `pos` repeats a claim that `neg` calls untrue as a whole: most of its words (or
+    three, names included), and for 'X is Y' the Y. A denied verb needs no more ('reports that
+    he was detained or killed are false' denies each verb on its own)."""
+    if _verb_like(neg.words[head_index]):
+        return True
+    tokens = neg.features["tokens"]
+    reporting = _reporting_keys()
+    claim = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
+             if tokens[i][0] not in reporting}
+    repeated = len(claim & (positive_keys | _entity_keys(pos)))
+    if repeated < 2 or (repeated < 3 and 2 * repeated <= len(claim)):
+        return False
+    # 'the forest is the lungs of the world': the other must say 'lungs'
+    return _complement(neg, negation["scope"]) in positive_keys | {""}
+
+
+def _also_denied(pos: Item, proposition: set[str]) -> bool:
+    """Whether `pos` denies the same proposition itself (with a real denial, not 'failing a test')."""
+    tokens = pos.features["tokens"]
+    return any(len(proposition & {tokens[i][0] for i in other["scope"]}) >= 2
+               for other in pos.features["negations"]
+               if other["kind"] == "postfix" or pos.words[other["cue_index"]] in lexicon.NEGATION_WORDS)
+
+
+def _holder_named(neg: Item, negation: dict, pos: Item) -> bool:
+    """Whether `pos` names whoever `neg` says knew nothing (or, for 'he', the speaker)."""
+    holder = set(negation["holder"]) or {speaker_key(neg.speaker)} | {
+        key(w) for w in re.findall(r"\w+", fold(neg.speaker)) if len(w) > 2}
+    return bool(holder & _content_keys(pos)) or any(
+        entities_match(h, t[2]) for h in holder for t in pos.features["tokens"] if t[2])
+
+
+def _denial_evidence(neg: Item, negation: dict, head_index: int, pos: Item, position: int,
+                     overlap: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The explanation of a denial and the spans of `neg` to highlight."""
+    cue = _span_text(neg, *negation["cue"])
+    neg_head = _span_text(neg, *_token_span(neg, head_index))
+    pos_word = _span_text(pos, *_token_span(pos, position))
+    head_start, head_end = _token_span(neg, head_index)
+    gap = head_start - negation["cue"][1]
+    if negation.get("kind") == "postfix":
+        first, last = _token_span(neg, negation["scope"][0]), _token_span(neg, negation["scope"][-1])
+        claimed = neg.text[first[0]:last[1]]
+        if len(claimed) > 60:
+            claimed = neg.text[first[0]:first[1]] + " ... " + neg.text[last[0]:last[1]]
+        explanation = f"'{claimed} ... {cue}' denies '{' '.join(_surface(pos, overlap)[:5])}'"
+    elif negation["cue"][1] >= head_start:
+        explanation = f"'{cue}' negates '{pos_word}'"
+    elif gap <= 24:
+        explanation = f"'{neg.text[negation['cue'][0]:head_end]}' negates '{pos_word}'"
+    else:
+        explanation = f"'{cue} ... {neg_head}' negates '{pos_word}'"
+    if 0 <= gap <= 24:
+        return explanation, [(negation["cue"][0], head_end)]  # 'failed to notify' as one phrase
+    return explanation, [tuple(negation["cue"]), (head_start, head_end)]
 
 
 def _surface(item: Item, keys: set[str]) -> list[str]:
