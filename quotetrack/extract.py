@@ -548,7 +548,8 @@ _FIRST_NAMES = {
 }
 _SUBORDINATE = re.compile(r"^(?:(?:Although|Though|While|When|After|Before|But|And|As|If|Because|"
                           r"Since|Then|So|Yet|Meanwhile|However|Asked|Like|Unlike|With|"
-                          r"Without|For|In|On|At|By|From|Under|Over)\s+)+")
+                          r"Without|For|In|On|At|By|From|Under|Over|During|Despite|Amid|"
+                          r"Following|Until|Throughout|Earlier|Later)\s+)+")
 _SURNAME_MENTION = re.compile(r"\b(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof)\.?\s+)?"
                               r"([A-Z][a-z][\w'\u2019-]*)")
 
@@ -891,7 +892,8 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
             who = named.group(1)  # 'footage of Hillary Clinton asking, "..."'
         elif verb.group()[-3:].lower() != "ing" and _sentence_subject(masked, clause_start, a, nominal=True):
             who = _sentence_subject(masked, clause_start, a, nominal=True)  # 'she smiled and said,'
-        elif earlier:
+        elif earlier and not re.search(r"\b(?:who|that|which)\s+(?:\w+\s+)?$",
+                                       masked[s_start:earlier[-1].start()]):
             subject = _subject_before(masked, s_start, earlier[-1].start(), loose=True)
             who = subject[0] if subject else _who_after_verb(masked[earlier[-1].end():a])
         who = who or _sentence_subject(masked, s_start, a, nominal=True)
@@ -931,7 +933,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?:(?:even|also|then|now|still|only|just)\s+)?"
     r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+"
-    r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[A-Z][\w'\u2019-]*)(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
+    r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[A-Z][\w'\u2019-]*)(?:,[^,]{1,160},)?\s+(?:\w+ly\s+)?[a-z]")
 
 
 _PERSON_NOUNS = (
@@ -1025,7 +1027,8 @@ def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
             inside = [q for q in nearby if min(q[1], c_end) - max(q[0], c_start) > 0]
             quoted = sum(min(q[1], c_end) - max(q[0], c_start) for q in inside)
             if inside and quoted >= 0.6 * (c_end - c_start) and not re.search(
-                    r"\w", masked[c_start:inside[0][0]]) and not re.search(r"\bthat\s*$", masked[cue.end:c_start]):
+                    r"\w", masked[c_start:inside[0][0]]) and not re.search(
+                    r"\bthat[\s,]*[\"\u201c\u201e\u00ab]?\s*$", masked[cue.end:c_start]):
                 if all(q in claimed for q in inside):
                     continue  # found with its speaker already
                 for q in inside:

@@ -215,6 +215,17 @@ def test_more_ways_of_reporting_speech(text, speaker, content, cue):
     one(text, kind="indirect", speaker=speaker, text=content, cue=cue)
 
 
+def test_a_quote_after_that_is_part_of_a_paraphrase():
+    one("Karim Haddad told the council that \u201cthe bridge will not survive another winter.\u201d",
+        kind="indirect", speaker="Karim Haddad")
+
+
+def test_a_participle_in_a_relative_clause_does_not_give_its_subject_to_the_sentence():
+    text = ("During a speech on Monday, Mayor Ana Lopez praised a builder who said the bridge was safe, "
+            "saying, \u201cHe did fine work.\u201d")
+    assert by_text(extract(text), "fine work").speaker == "Ana Lopez"
+
+
 def test_a_question_without_an_asker_is_no_statement():
     assert extract("Asked whether he would run again, Lopez smiled.") == []
 
