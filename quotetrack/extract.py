@@ -147,10 +147,15 @@ def _can_close(text: str, i: int) -> bool:
 _DOUBLED = re.compile(r"'{2,}|``")
 
 
+_CLOSER_OPENING = re.compile(r"(?:^|(?<=\n))[ \t\u00a0]*\u201d(?=[ \u2026.]*\w)")
+
+
 def _marks_as_curly(text: str) -> str:
     """The text with the doubled marks some outlets quote with (``...'' and ''...'') written as
     curly quotes, every offset kept: an opening pair becomes a space and \u201c, a closing pair
-    \u201d and a space."""
+    \u201d and a space. A paragraph opening with a closing mark (\u201dWe ...) opens a quote."""
+    if "\u201d" in text:
+        text = _CLOSER_OPENING.sub(lambda m: m.group()[:-1] + "\u201c", text)
     if "''" not in text and "``" not in text:
         return text
     chars = list(text)
@@ -767,8 +772,8 @@ def _who_like(phrase: str) -> bool:
         return len(words) == 1 and first not in ("it", "him", "her")
     if first in _SPEAKERLESS - {"one", "that"}:
         return False
-    if words[0][:1].isupper():
-        return True
+    if words[0][:1].isupper() or words[-1][:1].isupper() and len(words) <= 5:
+        return True  # 'Karim Haddad', '9/11 widow Terry Strada'
     if _DETERMINER.match(phrase + " "):
         return True
     return len(words) <= 3 and words[-1].endswith("s") and words[-1].isalpha()
@@ -1495,6 +1500,10 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         name, _, tail = name.partition(",")
         role = role or tail.strip() or None
         name = name.strip()
+    described = re.fullmatch(r"((?:\S+\s+)*[^A-Z\s]\S*)\s+((?:[A-Z][\w'\u2019.-]*\s*){2,4})", name)
+    if described and not role and not _DETERMINER.fullmatch(described.group(1) + " "):
+        # '9/11 widow Terry Strada'
+        role, name = described.group(1), described.group(2).strip()
     nominal = re.match(r"^(?:the|a|an|(\w+)['\u2019]s)\s+(?:(\w+)\s+)?(minister|president|"
                        r"premier|spokes\w+|leader|chancellor|envoy|ambassador|secretary|"
                        r"official|prime minister|foreign minister)$", phrase, re.I)

@@ -98,6 +98,16 @@ def test_quote_signed_with_a_dash_and_a_name():
     assert [(p.speaker, p.kind) for p in proposals] == [("Aylin Demir", "direct"), ("Pyotr Volkov", "direct")]
 
 
+def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote():
+    text = "Readers wrote in.\n\n\u201dThe buses never come. We wait for hours.\u201d \u2015 Lena Park\n"
+    one(text, kind="direct", speaker="Lena Park", text="The buses never come. We wait for hours")
+
+
+def test_speaker_after_the_verb_may_start_with_a_description():
+    one("\u201cThe rules are wrong,\u201d said 9/11 widow Terry Strada.", kind="direct", speaker="Terry Strada",
+        role="9/11 widow")
+
+
 def test_quote_announced_by_continued_with_a_colon():
     one("The minister spoke for an hour.\n\nPavel Sokolov continued:\n\n\u201cWe will build the road by winter.\u201d",
         kind="direct", speaker="Pavel Sokolov", text="We will build the road by winter")
