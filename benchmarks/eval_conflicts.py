@@ -1,11 +1,11 @@
 """Precision, recall and F1 of conflict detection on the labelled sets in data/.
 
 Usage: python benchmarks/eval_conflicts.py [--details]
-Prints figures for the seed story, the development set's tune, holdout and final splits (with
-the topics as given and with topics removed, which is harder; rules are tuned on `tune` only,
-and `final` was written by someone who never saw the detector), and, when ../shared/datasets is
-present, Emergent (claim vs headline, `against` = conflict) and FNC-1 (headline vs body,
-`disagree` = conflict).
+Prints figures for the seed story, every split named in the development set's stories.csv
+(tune, holdout, final, fresh; with the topics as given and with topics removed, which is harder;
+rules are tuned on `tune` only, and `final` and `fresh` were written blind to the detector), and,
+when ../shared/datasets is present, Emergent (claim vs headline, `against` = conflict) and FNC-1
+(headline vs body, `disagree` = conflict).
 """
 
 from __future__ import annotations
@@ -106,7 +106,9 @@ def main() -> None:
     if args.only in (None, "seed"):
         seed(args.details)
     if args.only in (None, "dev"):
-        for split in ("tune", "holdout", "final"):
+        with (DEV / "stories.csv").open(encoding="utf-8") as fh:
+            splits = list(dict.fromkeys(row["split"] for row in csv.DictReader(fh)))
+        for split in splits:
             show(f"dev set, {split} split", evaluate_folder(DEV, split), args.details)
             show(f"dev set, {split} split, topics removed",
                  evaluate_folder(DEV, split, keep_topics=False), args.details)
