@@ -224,8 +224,30 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+|\n+")
 
 
-def _sentences(masked: str) -> list[tuple[int, int]]:
-    """Sentence spans of a text whose quotations are masked (so their periods do not split)."""
+def _sentences(masked: str, text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of a text whose quotations are masked (so their periods do not split);
+    with the `text`, a quotation ending in a period and followed by a capital ends one too."""
+    spans = _sentence_spans(masked)
+    if text is None:
+        return spans
+    ends = [m.end() for m in _QUOTE_THEN_CAPITAL.finditer(masked) if text[m.start() - 1] in ".!?"
+            and not _SPEECH.match(masked, m.end() + len(re.match(
+                r"(?:[A-Z][\w'\u2019.-]*\s+){0,4}", masked[m.end():m.end() + 80]).group()))]
+    if not ends:
+        return spans
+    out = []
+    for a, b in spans:
+        for end in ends[bisect.bisect_right(ends, a):bisect.bisect_left(ends, b)]:
+            out.append((a, len(masked[:end].rstrip())))
+            a = end
+        out.append((a, b))
+    return [(a, b) for a, b in out if masked[a:b].strip()]
+
+
+_QUOTE_THEN_CAPITAL = re.compile(r"(?<=q)[\"\u201d][ \t\u00a0]+(?=[A-Z])")
+
+
+def _sentence_spans(masked: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for found in _SENTENCE_END.finditer(masked):
@@ -344,6 +366,7 @@ class _Salience:
         self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
         self.female: dict[str, bool] = {}  # surname -> whether she is a woman, when the text says
         self.topics: list[tuple[int, str]] = []  # (position, name) of subjects and speakers
+        sexes: dict[str, set[bool]] = {}
         headings = [m.span() for m in re.finditer(r"[^\n]+", text)
                     if _is_heading(m.group(), first=not text[:m.start()].strip())]
         heading_starts = [a for a, _ in headings]
@@ -378,18 +401,21 @@ class _Salience:
             sex = _SEX_OF_ROLE.search(role or "") or (appositive and _SEX_OF_ROLE.match(
                 text, found.end() + appositive.end()))
             if sex:
-                self.female.setdefault(_surname(name), sex.group(1) is not None)
+                sexes.setdefault(_surname(name), set()).add(sex.group(1) is not None)
         # every later 'Clinton', 'Mr. Obama' is a mention of the person with that surname
         for found in _SURNAME_MENTION.finditer(text):
             key = _surname(found.group(2))
             if key in self.full_names or found.group(1):
                 self.note(found.group(2), None, found.start(2), full=False)
                 if found.group(1) in ("Mr", "Mrs", "Ms"):
-                    self.female.setdefault(key, found.group(1) != "Mr")
+                    sexes.setdefault(key, set()).add(found.group(1) != "Mr")
         for key, forms in self.forms.items():
-            first = max(forms, key=lambda f: len(f.split())).split()[0].casefold()
-            if key not in self.female and first in _FIRST_NAMES:
-                self.female[key] = _FIRST_NAMES[first]
+            for form in forms:
+                first = form.split()[0].casefold()
+                if len(form.split()) > 1 and first in _FIRST_NAMES:
+                    sexes.setdefault(key, set()).add(_FIRST_NAMES[first])
+        # a surname two people of either sex share (Hillary and Bill Clinton) tells nothing
+        self.female = {key: next(iter(found)) for key, found in sexes.items() if len(found) == 1}
 
     def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
         """A mention of a person at `position`."""
@@ -499,8 +525,10 @@ _PARTICLES = frozenset("de da del della di du la le van von der den al el bin ib
 def _name_like(name: str) -> bool:
     """Whether a speaker's name can be a person's (not 'Reuters News', 'the ministry')."""
     words = name.split()
-    if words and words[0].lower() in _NOT_NAMES:
-        return False
+    if words and words[0].lower() in _NOT_NAMES or len(words) == 1 and name.endswith("."):
+        return False  # 'The', 'Md.'
+    if sum(len(w) > 2 and w.isupper() for w in words) >= 2:
+        return False  # 'SAVE A QUARTER Let': a heading in capitals
     return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
         w.lower() in _ORG_WORDS or w.lower() in _PLACES for w in words)
 
@@ -599,7 +627,7 @@ def extract(text: str) -> list[Proposal]:
     original, text = text, _marks_as_curly(text)
     quotes = find_quotes(text)  # in order, never overlapping
     masked = _mask(text, quotes)
-    sentences = _sentences(masked)
+    sentences = _sentences(masked, text)
     salience = _Salience(masked)
     for s_start, s_end in sentences:
         subject = _sentence_subject(masked, s_start, s_end, nominal=True)
@@ -772,8 +800,11 @@ def _who_like(phrase: str) -> bool:
         return len(words) == 1 and first not in ("it", "him", "her")
     if first in _SPEAKERLESS - {"one", "that"}:
         return False
-    if words[0][:1].isupper() or words[-1][:1].isupper() and len(words) <= 5:
-        return True  # 'Karim Haddad', '9/11 widow Terry Strada'
+    if words[0][:1].isupper() and (len(words) <= 3 or all(
+            w[:1].isupper() or w in _PARTICLES or w in ("of", "the", "for", "and") for w in words)):
+        return True  # 'Karim Haddad', 'U.S. officials', not 'Lopez was similarly blunt when'
+    if words[-1][:1].isupper() and len(words) <= 7:
+        return True  # '9/11 widow Terry Strada'
     if _DETERMINER.match(phrase + " "):
         return True
     return len(words) <= 3 and words[-1].endswith("s") and words[-1].isalpha()
@@ -905,6 +936,10 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
     else:
         subject = _subject_before(masked, seg_start, a, loose=True)
         who = subject[0] if subject else None
+        relative = re.search(r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*),\s+who\s+(?:\w+\s+)?$",
+                             masked[s_start:a])
+        if who is None and relative:  # 'Omar Farouk, who had said, "..."'
+            who = relative.group(1)
     if not who:
         return None
     return _Cue(a, b, verb.group(), None, via=_via_after(masked, b, seg_start + len(seg)),

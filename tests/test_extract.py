@@ -300,6 +300,28 @@ def test_a_participle_before_a_quote_takes_its_subject(text, speaker):
     assert [p.speaker for p in proposals] == [speaker]
 
 
+def test_a_quote_ending_a_sentence_ends_it_and_a_relative_clause_gives_its_antecedent():
+    text = ("Mayor Ana Lopez spoke first. She was asked about Omar Farouk, who had said, "
+            "\u201cThe plan is dead.\u201d Lopez was similarly blunt when asked about the budget, "
+            "saying, \u201cWe have no money.\u201d")
+    proposals = extract(text)
+    assert by_text(proposals, "plan is dead").speaker == "Omar Farouk"
+    assert by_text(proposals, "no money").speaker == "Ana Lopez"
+
+
+def test_a_surname_shared_by_a_man_and_a_woman_does_not_stop_she():
+    text = "Hillary Clinton and Bill Clinton arrived together. Clinton spoke first. \u201cWe are ready,\u201d she said."
+    assert by_text(extract(text), "ready").speaker.endswith("Clinton")
+
+
+@pytest.mark.parametrize("text", [
+    "SAVE A QUARTER Let the fund grow.\n\n\u201cStart early,\u201d he said.",
+    "He lives in Ashton, Md. \u201cIt is quiet here,\u201d he said.",
+])
+def test_headings_in_capitals_and_state_abbreviations_are_no_speakers(text):
+    assert all(p.speaker not in ("SAVE A QUARTER Let", "Md") for p in extract(text))
+
+
 def test_a_paraphrase_ends_where_an_added_quote_begins():
     proposals = extract("Mayor Ana Lopez told reporters the plan was ready, adding, \u201cWe start in June.\u201d")
     assert [(p.kind, p.text) for p in proposals] == [("indirect", "the plan was ready"),
