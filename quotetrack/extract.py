@@ -275,7 +275,7 @@ adding noting explaining arguing warning writing asking declaring claiming stati
 denies denied warns warned accuses accused adds added noted
 stated announce announces announced argue argues argued assert asserts asserted
 explain explains explained stress stresses stressed emphasize emphasized emphasise emphasised
-acknowledge acknowledged admit admits admitted confirm confirms confirmed reported write writes wrote tweet tweeted declare declares declared suggest suggested urge urged
+acknowledge acknowledged admit admits admitted confirm confirms confirmed reported write writes wrote tweeted declare declares declared suggest suggested urge urged
 maintain maintains maintained predict predicted promise promised vow vowed pledge pledged
 threaten threatened concede conceded complain complained counter countered respond responded
 reply replied recall recalled reiterate reiterated dismiss dismissed allege alleged
@@ -1075,7 +1075,7 @@ def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
                     if q not in claimed:
                         claimed.add(q)
                         out.append(_Found(*q, "direct", replace(cue, confidence=min(0.95, cue.confidence + 0.1))))
-            else:
+            elif len(re.findall(r"\w+", text[c_start:c_end])) >= 2:  # not 'Mexico said enough'
                 out.append(_Found(c_start, c_end, "indirect", replace(cue, confidence=cue.confidence - 0.1)))
         if cues:
             continue
@@ -1200,6 +1200,8 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                     if _has_words(masked, cue.content):
                         cues.append(cue)
             continue
+        if re.search(r"\b(?:is|are|was|were|be|been|being|to)\s+(?:\w+ly\s+)?$", masked[s_start:a]):
+            continue  # 'was first reported by', 'seems to think': passive or infinitive
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
             continue
@@ -1306,6 +1308,7 @@ def _verb_context_ok(sentence: str, found) -> bool:
 
 
 _APPOSITIVE = re.compile(r"(?:who|which|whose|an?\b|the\s+[a-z]|[a-z]|\d|[A-Z][\w.-]*['\u2019]s\s+[a-z]|"
+                         r"(?:Democrat|Republican|Independent|[DRI]-)|"
                          r"(?:[A-Z][\w.-]*\s+){1,3}(?:Party|Committee|Caucus)?\s*(?:member|"
                          r"chair\w*|director|president|leader|spokes\w+))")
 
@@ -1432,7 +1435,7 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
         return offset + that.end(), s_end
     if verb.split()[0] in _OBJECT_VERBS:
         # 'told Putin Turkey will ...', 'told reporters in Ankara': object then maybe a clause
-        obj = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'\u2019-]*|reporters|"
+        obj = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*|reporters|"
                        r"journalists|lawmakers|parliament|supporters|members|officials|"
                        r"group of journalists|a group of journalists)(?:\s+of\s+\w+)?\s*", rest)
         if obj:
@@ -1440,7 +1443,8 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
             if re.match(r"(in|at|on|during|after|late|earlier)\b|[,;(\u2014.]|$", after_obj):
                 return None
             return offset + obj.end(), s_end
-    if re.match(r"\s*(in|at|during|on|after|before|to|with|through|via)\b", rest) or not re.search(r"\w", rest):
+    if re.match(r"\s*(in|at|during|on|after|before|to|with|through|via|from|by|as|for)\b", rest) \
+            or not re.search(r"\w", rest):
         return None
     if re.match(r"\s*(?:[a-z]+ly\s+)?(?:it|so|this|nothing|something|anything|more|little|no)\b[.,]?\s*$", rest):
         return None

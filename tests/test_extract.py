@@ -236,6 +236,27 @@ def test_a_participle_in_a_relative_clause_does_not_give_its_subject_to_the_sent
     assert by_text(extract(text), "fine work").speaker == "Ana Lopez"
 
 
+@pytest.mark.parametrize("text", [
+    "The registration issue was first reported by the Daily Courier.",
+    "Lopez has money and seems to think she is exempt.",
+    "Marta Kowalski reported from the border town of Narva.",
+    "When the council cut the funds, the city said enough.",
+    "When the council cut the funds, Mayor Ana Lopez said enough.",
+])
+def test_passives_infinitives_places_and_one_word_are_no_reported_speech(text):
+    assert extract(text) == []
+
+
+def test_a_party_and_state_appositive_is_skipped_to_the_speaker():
+    one("Senator Ana Lopez, Democrat of Oregon, said the program had failed.", kind="indirect",
+        speaker="Ana Lopez", text="the program had failed")
+
+
+def test_told_a_publication_of_several_words_then_that():
+    one("Karim Haddad told The Valley Herald on Thursday that the mill would close.", kind="indirect",
+        speaker="Karim Haddad", text="the mill would close")
+
+
 def test_a_question_without_an_asker_is_no_statement():
     assert extract("Asked whether he would run again, Lopez smiled.") == []
 
