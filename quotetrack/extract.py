@@ -283,6 +283,8 @@ contend contended estimate estimated concluded conclude believe believes believe
 thought mentioned observed remarked disclosed revealed indicated signaled signalled hinted
 say shows showed show found finds find knows know agreed agree notes learned estimates asked asks
 suggests suggest indicates feel feels fears fear hope hopes hoped expects expected
+criticized criticizes criticised praised praises defended defends blamed blames rejected
+questioned described describes
 """.split()
 _VERB_SET = frozenset(_VERBS)
 # Verbs that report speech only before 'that' ('a poll found that ...', not 'found the body').
@@ -1205,6 +1207,9 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
             continue
+        if verb in ("described", "describes") and not re.match(r"(?:\s+[\w'\u2019-]+){1,8}?\s+as\b",
+                                                                masked[b:s_end]):
+            continue  # 'described the plan as reckless', not 'described the scene'
         if verb in ("asked", "asks"):
             # 'asked Mook if ...', 'asked workers whether ...': the question is what was said
             question = re.match(r"(?:\s+[\w'\u2019.-]+){0,5}?\s+(?=(?:whether|if|how|what|why|who|when|"

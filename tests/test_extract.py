@@ -208,7 +208,7 @@ def test_indirect_speech_with_a_reporting_verb(text, speaker, content):
 
 
 @pytest.mark.parametrize("text, speaker, content, cue", [
-    ("Mayor Ana Lopez defended the budget on Monday, saying the city had no other choice.",
+    ("Mayor Ana Lopez spoke to the council on Monday, saying the city had no other choice.",
      "Ana Lopez", "the city had no other choice", "saying"),
     ("Some council members think it will not pass.", "Some council members", "it will not pass", "think"),
     ("Karim Haddad asked the minister whether the border would reopen.", "Karim Haddad",
@@ -255,6 +255,22 @@ def test_a_party_and_state_appositive_is_skipped_to_the_speaker():
 def test_told_a_publication_of_several_words_then_that():
     one("Karim Haddad told The Valley Herald on Thursday that the mill would close.", kind="indirect",
         speaker="Karim Haddad", text="the mill would close")
+
+
+@pytest.mark.parametrize("text, speaker, content, cue", [
+    ("Governor Peter Lindqvist criticized the council for delaying the vote.", "Peter Lindqvist",
+     "the council for delaying the vote", "criticized"),
+    ("Olga Ivanova blamed the storm for the late harvest.", "Olga Ivanova",
+     "the storm for the late harvest", "blamed"),
+    ("Karim Haddad described the new tax as a burden on small shops.", "Karim Haddad",
+     "the new tax as a burden on small shops", "described"),
+])
+def test_speech_acts_with_an_object(text, speaker, content, cue):
+    one(text, kind="indirect", speaker=speaker, text=content, cue=cue)
+
+
+def test_described_without_as_is_no_statement():
+    assert extract("Karim Haddad described the scene in the market.") == []
 
 
 def test_a_question_without_an_asker_is_no_statement():
