@@ -309,6 +309,45 @@ def test_a_figure_rejected_by_name_conflicts_with_the_account_that_gave_it_days_
     assert conflict(agrees, rejected) is None
 
 
+def test_a_figure_said_not_to_have_died_is_a_figure_denied_not_a_denial_of_every_death():
+    denial = item("3000 people did not die in the storm that hit the islands", "Governor",
+                  date="2019-09-13", topic="storm")
+    early = item("The storm's death toll rose to 34 on Tuesday", "Civil defence", date="2018-10-03",
+                 topic="storm")
+    assert conflict(early, denial) is None
+    estimate = item("The official death toll from the storm is now 2,975", "Health ministry",
+                    date="2019-08-28", topic="storm")
+    found = conflict(estimate, denial)
+    assert found is not None and found.type == "numeric" and "rejects 2,975" in found.explanation
+    # a date in the subject is not a figure: 'the 12 June protest was not a riot' stays a denial
+    riot = item("The 12 June protest was not a riot", "Organisers", topic="storm")
+    assert conflict(item("The protest on 12 June was an organised riot", "Police", topic="storm"),
+                    riot) is not None
+
+
+def test_groups_and_things_counted_differently_are_not_compared():
+    # a quality of the counted thing: untreated patients are not the patients started on a drug
+    assert conflict(item("12.5 percent of 16 untreated patients cleared the virus", topic="trial"),
+                    item("Twenty-six patients were started on the drug in the trial", topic="trial")) is None
+    # people with nothing in common but being people
+    assert conflict(item("A patrol aircraft with 35 people on board entered the zone", topic="drone"),
+                    item("150 people, sir, was the answer from a general", topic="drone")) is None
+    # the same figures, named in another order
+    assert conflict(item("The jury convicted him on four counts of fraud and acquitted him on three counts"),
+                    item("The jury acquitted him on three counts and convicted him on four counts of fraud")) is None
+    # a day of the month is no count
+    assert conflict(item("The data came from 671 hospitals on six continents", topic="study"),
+                    item("The data counted deaths in hospitals by 21 April", topic="study")) is None
+
+
+def test_a_value_of_nothing_is_not_a_denial():
+    a = item("The magazine valued the start-up at $9 billion", "Magazine", date="2014-09-01")
+    b = item("The magazine now estimates her net worth at nothing, valuing the start-up at $800 million",
+             "Magazine", date="2016-06-01")
+    found = conflict(a, b)
+    assert found is None
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

@@ -115,6 +115,27 @@ def _count_classes() -> dict[str, str]:
     return {key(word): cls for word, cls in lexicon.COUNT_CLASSES.items()}
 
 
+@lru_cache(maxsize=50_000)
+def count_class(word: str) -> str:
+    """The class of a counted noun, from the word itself rather than its cut key, so that
+    'official' is not an 'officer' nor 'planet' a 'plane'; '' when it is none."""
+    word = word[:-2] if word.endswith(("'s", "\u2019s")) else word
+    word = lexicon.SYNONYMS.get(word, word)
+    word = lexicon.IRREGULAR.get(word, word)
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    for form in forms:
+        form = lexicon.IRREGULAR.get(form, form)
+        if form in lexicon.COUNT_CLASSES:
+            return lexicon.COUNT_CLASSES[form]
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _event_classes() -> dict[str, str]:
     return {key(word): cls for word, cls in lexicon.EVENT_CLASSES.items()}
@@ -152,7 +173,8 @@ def analyse(text: str) -> dict:
         if word in _CLAUSE_BREAK or word == ",":
             clause += 1
         is_word = word[:1].isalpha()
-        content = is_word and len(word) > 2 and word not in lexicon.STOPWORDS and word not in lexicon.NEGATION_WORDS
+        content = is_word and len(word) > 2 and (word not in lexicon.STOPWORDS or (
+            word == "march" and not _dated_march(words, i))) and word not in lexicon.NEGATION_WORDS
         k = key(word) if is_word else ""
         ent = entity_key(raw) if is_word and _is_entity(raw, i, sentence_start) else ""
         tokens.append([k, content, ent, start, end, False, clause])
@@ -584,6 +606,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 kind = "verbal" if i > 0 and words[i - 1] in _BE and words[i + 1] in ("a", "an") else "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
+            if word == "nothing" and i > 0 and words[i - 1] in ("at", "to", "from", "for", "worth"):
+                i += 1
+                continue  # 'estimates her net worth at nothing' is a value, not a denial
             if word == "not" and i + 1 < n and words[i + 1] in ("only", "just"):
                 i += 2
                 continue  # "not only ... but also" asserts, it does not deny
@@ -681,6 +706,10 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         clause_start = i
         while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
             clause_start -= 1
+        if any(_counting_word(words, k) for k in range(clause_start, i)) \
+                and _figure_subject_denied(words, tokens, i - 1 if i > 0 else i):
+            i = cue_end
+            continue  # '3000 people did not die' denies a figure: the numeric rule weighs it
         negations.append({
             # 'the mayor had no knowledge of the payments' denies the mayor's knowing, not the
             # payments: whose knowing is kept, for the rules to look for the same holder
@@ -714,27 +743,25 @@ def _zero_figures(words: list[str], tokens: list[list]) -> list:
     """'No civilians were killed' counts zero civilians."""
     from quotetrack.conflicts.numbers import Figure
 
-    counts = _count_classes()
     out = []
     for i, word in enumerate(words[:-1]):
         if word in _ZERO:
             j = i + 1
             if words[j] == "of" and j + 1 < len(words) and words[j + 1] in ("the", "them"):
                 j += 2 if words[j + 1] == "the" else 1
-            if j < len(words) and tokens[j][0] in counts:
+            if j < len(words) and count_class(words[j]):
                 out.append(Figure(low=0, high=0, start=i, end=i + 1, hedged=False, surface=word))
     return out
 
 
 def _head_before(words: list[str], tokens: list[list], start: int) -> str:
     """The counted thing named before a figure: 'the turnout was 240,000', 'inflation was 8.5%'."""
-    counts = _count_classes()
     k = start - 1
     seen = 0
     while k >= 0 and seen < 12 and words[k] not in _SENTENCE_END and words[k] not in (";", ":"):
         if tokens[k][1] and not tokens[k][2]:
-            if tokens[k][0] in counts:
-                return counts[tokens[k][0]]
+            if count_class(words[k]):
+                return count_class(words[k])
             seen += 1
         k -= 1
     # a subject noun right before 'was/is/reached/stood at': 'inflation was 8.5 percent'
@@ -794,7 +821,6 @@ def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
 
 
 def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
-    counts = _count_classes()
     events = _event_classes()
     import bisect
 
@@ -811,6 +837,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         before = words[fig.start - 1] if fig.start > 0 else ""
         if before in lexicon.MONTHS or before in ("no", "number"):
             continue
+        if after < len(words) and words[after] in lexicon.MONTHS and words[after] != "may":
+            continue  # 'by 21 April' is a date
         if fig.start > 0 and (tokens[fig.start - 1][2] or before[:1].isdigit()):
             continue  # 'Boeing 737', 'MAX 9', 'Flight 17': a name, not a count
         unit = "count"
@@ -823,6 +851,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         more = (j < len(words) and words[j] in _MORE) or before in _MORE
         head = ""
         mods: list[str] = []
+        qualities: list[str] = []
         if j < len(words) and words[j] == "of":
             j += 1
             while j < len(words) and words[j] in ("the", "our", "its", "their", "his", "her", "this"):
@@ -836,8 +865,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             if w.endswith("'s") or w.endswith("’s"):
                 j += 1  # 'of our planet's oxygen': the owner is not the counted thing
                 continue
-            if t[0] in counts:
-                head = counts[t[0]]
+            if count_class(w):
+                head = count_class(w)
                 break
             if t[2] and j == after and w.endswith("s") and len(w) > 4 and (
                     j + 1 >= len(words) or not tokens[j + 1][1] or words[j + 1] in ("and", ",")):
@@ -853,8 +882,11 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
                     w.endswith("s") or j + 1 >= len(words) or not tokens[j + 1][1] or tokens[j + 1][2]):
                 head = t[0]  # some other counted thing: 'two crashes', '60 towns', 'ten rockets'
                 break
+            elif t[1]:
+                qualities.append(t[0])  # '16 untreated patients' are not '26 patients'
             j += 1
         if not head:
+            qualities = []
             head = _head_before(words, tokens, fig.start)
         event = ""
         # the nearest event word in the same sentence that no other figure stands closer to
@@ -880,6 +912,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         denied = before in ("not", "than", "of") and words[fig.start - 2:fig.start - 1] in (
             ["rather"], ["instead"]) or before == "not" or (
             before == "the" and words[fig.start - 2:fig.start - 1] == ["not"])
+        # '3000 people did not die': the figure is what is denied
+        denied = denied or _figure_subject_denied(words, tokens, fig.end)
         if denied and not head and out and _same_sentence(tokens, words, out[-1]["index"], fig.start):
             # '20 million barrels a day, not the 10 million that is being reported'
             head, mods, unit = out[-1]["head"], out[-1]["mods"], out[-1]["unit"]
@@ -890,6 +924,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         out.append({
             "period": _figure_period(words, fig.start, fig.end),
             "denied": denied,
+            "qualities": qualities,
             "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
             "hedged": fig.hedged, "span": [tokens[fig.start][3], tokens[fig.end - 1][4]],
             "head": head, "mods": mods, "event": event, "unit": unit, "more": more,
@@ -900,6 +935,28 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         })
     _among_totals(out, words)
     return out
+
+
+def _counting_word(words: list[str], k: int) -> bool:
+    """A number that counts something: not a day ('the 12 June protest') nor a year."""
+    word = words[k]
+    if not (word[:1].isdigit() or word in _NUMBER_WORDS):
+        return False
+    near = words[k - 1:k] + words[k + 1:k + 2]
+    year = word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
+    return not (any(w in lexicon.MONTHS for w in near) or year)
+
+
+def _figure_subject_denied(words: list[str], tokens: list[list], end: int) -> bool:
+    """Whether the verb after a counted subject is negated ('3000 people did not die')."""
+    for k in range(end, min(len(words), end + 5)):
+        if words[k] in lexicon.NEGATION_WORDS and words[k] not in lexicon.NP_NEGATION:
+            return True
+        if words[k] in _SENTENCE_END or words[k] in (",", ";", ":", "and", "but", "of", "in", "on"):
+            return False
+        if tokens[k][1] and _verb_like(words[k]):
+            return False
+    return False
 
 
 def _among_totals(figures: list[dict], words: list[str]) -> None:

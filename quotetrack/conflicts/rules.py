@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    _NUMBER_WORDS, _verb_like, characterises,
+    _NUMBER_WORDS, count_class, _verb_like, characterises,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -383,6 +383,8 @@ def _figure_actors_differ(fa: dict, fb: dict) -> bool:
 def _mods_compatible(fa: dict, fb: dict) -> bool:
     """'57 Canadian citizens' and '176 people' count different groups; 'eight Turkish soldiers'
     and 'seven Turkish soldiers' the same one."""
+    if set(fa.get("qualities", [])) != set(fb.get("qualities", [])):
+        return False  # '16 untreated patients' and '26 patients' count different groups
     if not fa["mods"] and not fb["mods"]:
         return True
     return any(entities_match(x, y) for x in fa["mods"] for y in fb["mods"])
@@ -395,6 +397,24 @@ def _format_value(fig: dict) -> str:
     if high is not None and low == high:
         return num(low)
     return ""
+
+
+def _figure_context(item: Item, fig: dict) -> set[str]:
+    """Content words of a figure's sentence that say what is counted ('took part in the march')."""
+    tokens = item.features["tokens"]
+    sentence = item.features["sentences"][fig["index"]]
+    reporting = _reporting_keys()
+    return {t[0] for i, t in enumerate(tokens) if t[1] and item.features["sentences"][i] == sentence
+            and t[0] not in reporting and item.words[i] not in _NUMBER_WORDS
+            and count_class(item.words[i]) != fig["head"]} - _measure_keys(item)
+
+
+def _value_given(fig: dict, item: Item) -> bool:
+    """Whether `item` gives the same figure for the same thing too."""
+    return any(other["head"] == fig["head"] and other["event"] == fig["event"]
+               and other["unit"] == fig["unit"] and other["mods"] == fig["mods"]
+               and not other.get("denied") and _intervals_meet(other, fig)
+               for other in item.features["figures"])
 
 
 def _intervals_meet(fa: dict, fb: dict) -> bool:
@@ -458,6 +478,11 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue  # '1.4 million customers in Britain' and '300,000 in Ireland'
             if _intervals_meet(fa, fb):
                 continue
+            if fa["head"] == "person" and not fa["event"] and not fa["mods"] and not fb["mods"] \
+                    and not _figure_context(a, fa) & _figure_context(b, fb):
+                continue  # '35 people on board' and '150 people would die': people, but not the same
+            if _value_given(fa, b) and _value_given(fb, a):
+                continue  # 'four counts ... three' against 'four counts ... three': the same figures
             # The same event: the same topic, or words in common beyond the figure itself.
             anchors = shared - {fa["head"], fb["head"], key(fa["event"] or "-"), key(fb["event"] or "-")}
             anchors -= {key(m) for m in fa["mods"] + fb["mods"]}
