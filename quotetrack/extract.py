@@ -1204,6 +1204,8 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             continue
         if re.search(r"\b(?:is|are|was|were|be|been|being|to)\s+(?:\w+ly\s+)?$", masked[s_start:a]):
             continue  # 'was first reported by', 'seems to think': passive or infinitive
+        if re.search(r"(?:\b(?:the|a|an|its|his|her|their|this|these|those|of)|\d)\s+$", masked[s_start:a]):
+            continue  # 'the reported deaths', '271 pledged delegates': an adjective
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
             continue
@@ -1261,6 +1263,9 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                         # 'The delay, the ministry said, was caused by the storm'
                         cue.gap = (back[1], b + rest.end())
                         cue.content = (back[0], s_end)
+                elif re.match(r"\s*As\s*$", masked[s_start:subject[1]]) and "," in masked[b:s_end]:
+                    # 'As Clinton told the Daily News, tax relief is ...'
+                    cue.content = (masked.index(",", b, s_end) + 1, s_end)
                 elif not re.search(r":\s*$", masked[b:s_end]):
                     continue  # no content; but 'Trump told the crowd:' announces the next quote
             cues.append(cue)
@@ -1430,7 +1435,7 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
         offset += time.end()
         rest = rest[time.end():]
     colon = re.match(r"[^:.]{0,80}?:\s*", rest)
-    that = re.match(r"(.{0,80}?)\bthat\b\s*", rest)
+    that = re.match(r"(.{0,80}?)\bthat\b\s*(?=[\w\"\u201c\u201e\u00ab])", rest)
     if colon and (not that or colon.end() < that.end()):
         return offset + colon.end(), s_end
     if verb.split()[0] in ("dismissed", "dismiss", "denied", "deny", "denies") or "call" in verb:
@@ -1477,14 +1482,20 @@ def _via_after(text: str, b: int, end: int) -> str | None:
 
 def _according(text: str, masked: str, s_start: int, s_end: int, a: int, b: int) -> _Cue | None:
     rest = masked[b:s_end]
-    source = re.match(r"\s*((?:(?:the|a|an)\s+)?[^,.;]{1,60}?)(?=,|\.|;|$)", rest)
+    source = re.match(r"\s*((?:(?:the|a|an)\s+)?[^,.;]{1,160}?)(?=,|\.|;|$)", rest)
     if not source:
         return None
     speaker = source.group(1).strip()
     content_after = (b + source.end() + 1, s_end)
     content_before = (s_start, a)
     if _has_words(masked, content_before) and not re.match(r"^\s*$", masked[s_start:a].rstrip(", ")):
-        content = (s_start, masked.rfind(",", s_start, a) if "," in masked[s_start:a] else a)
+        # '..., according to X' ends the statement at its comma; '... delegates according to X'
+        # at the cue, and an opening phrase before the statement ('Entering June, ') stays out
+        before = masked[s_start:a].rstrip()
+        end = s_start + len(before) - 1 if before.endswith(",") else a
+        opening = re.match(r"\s*(?:(?:In|On|At|By|After|Before|Entering|During|Since|As of)\b[^,]{0,60},\s*)",
+                           masked[s_start:end])
+        content = (s_start + (opening.end() if opening else 0), end)
     else:
         content = content_after
     return _Cue(a, b, "according to", content, speaker_text=speaker, confidence=0.75)

@@ -273,6 +273,21 @@ def test_described_without_as_is_no_statement():
     assert extract("Karim Haddad described the scene in the market.") == []
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Lopez told a news conference they are close to a deal to settle that.", "Lopez",
+     "a news conference they are close to a deal to settle that"),
+    ("As Lopez told the Valley Herald, the bridge is safe for now.", "Lopez", "the bridge is safe for now"),
+    ("Entering the last week, Lopez leads Haddad by six points according to a count by the Valley "
+     "Herald, which polled 900 voters.", "Valley Herald", "Lopez leads Haddad by six points"),
+])
+def test_objects_as_clauses_and_according_to_without_a_comma(text, speaker, content):
+    one(text, kind="indirect", speaker=speaker, text=content)
+
+
+def test_a_reporting_verb_used_as_an_adjective_is_no_cue():
+    assert extract("Lopez won 271 pledged delegates and the reported gains held.") == []
+
+
 def test_a_question_without_an_asker_is_no_statement():
     assert extract("Asked whether he would run again, Lopez smiled.") == []
 
