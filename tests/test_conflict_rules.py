@@ -159,6 +159,32 @@ def test_a_headline_called_a_hoax_is_denied_by_an_account_naming_the_same_people
     assert found is not None and found.type == "polarity" and "hoax" in found.explanation
 
 
+def test_international_waters_contradict_a_countrys_waters():
+    ours = item("The tanker was seized after it entered Omani territorial waters near the cape", "Oman")
+    theirs = item("The tanker was boarded in international waters, far from any coast", "Owner")
+    found = conflict(theirs, ours)
+    assert found is not None and found.type == "antonym"
+    assert "'international waters' contradicts 'territorial waters'" in found.explanation
+    vague = item("Another ship entered our waters last year", "Oman")
+    assert conflict(theirs, vague) is None
+
+
+def test_denying_someones_allegations_denies_what_they_allege():
+    fact = item("Her business partner had abused her for years and controlled what she ate", "Dana Holt")
+    denial = item("The partner categorically denies all of Holt's allegations of abuse", "Lawyer")
+    found = conflict(fact, denial)
+    assert found is not None and found.type == "polarity"
+
+
+def test_no_longer_reasonable_to_believe_is_a_reversal_of_reasonable_to_believe():
+    before = item("It is reasonable to believe that the drug may be effective in treating the disease",
+                  "Drug agency", date="2020-03-28")
+    after = item("It is no longer reasonable to believe that the drug may be effective in treating the "
+                 "disease", "Drug agency", date="2020-06-15")
+    found = conflict(before, after)
+    assert found is not None and found.type == "reversal"
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")
@@ -449,6 +475,20 @@ def test_same_speaker_quote_worded_differently_is_quote_variance_with_a_diff():
     assert found is not None and found.type == "quote_variance"
     assert "'opportunity' vs 'chance'" in found.explanation
     assert found.score < 0.8  # a small variance is a low score
+
+
+def test_two_translations_of_one_remark_on_one_day_are_a_quote_variance():
+    a = item("There was also a patrol plane with 35 people on board. This plane also entered our "
+             "airspace and we could have shot it down, but we did not", "General Reza Amini",
+             kind="direct", date="2019-06-21")
+    b = item("There was also a patrol aircraft carrying 35 people. It too violated our airspace and we "
+             "were able to down it, but we did not do so", "General Reza Amini", kind="direct",
+             date="2019-06-21")
+    found = conflict(a, b)
+    assert found is not None and found.type == "quote_variance" and found.score < 0.75
+    # the same looseness a month apart is two different remarks
+    later = item(b.text, "General Reza Amini", kind="direct", date="2019-07-21")
+    assert conflict(a, later) is None
 
 
 def test_the_same_quote_from_the_same_speaker_twice_is_not_a_conflict():

@@ -641,6 +641,12 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
                 j += 1
             kind = "perceived"
+        k = j
+        while k < min(n, j + 4) and (words[k] in ("all", "of", "the", "these", "those", "such", "his", "her",
+                                                 "their", "its") or words[k].endswith(("'s", "\u2019s"))):
+            k += 1  # 'denies all of Holmes's allegations of abuse'
+        if k > j and k < n and words[k] in lexicon.EVIDENCE_WORDS:
+            j = k
         if j < n and words[j] in lexicon.EVIDENCE_WORDS:
             # "no evidence that any system deleted votes" denies what follows 'that'/'of'
             kind = "verbal"
@@ -686,7 +692,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
         said = False
         if head + 2 < n and words[head + 1] == "to" and tokens[head + 2][1] and not tokens[head][2] \
-                and (not _verb_like(words[head]) or words[head] in _INTENT) \
+                and ((not _verb_like(words[head]) and words[head - 1] in _DETERMINERS)
+                     or words[head] in _INTENT) \
                 and words[head] not in lexicon.REPORTING:
             # 'never had a programme to develop X', 'no plan to attack', 'never intended to
             # overthrow': the act is what is denied

@@ -36,6 +36,7 @@ class Settings:
     numeric_days: int = 1
     contrary_days: int = 7
     variance_ratio: float = 72.0
+    variance_ratio_same_day: float = 60.0
     misattribution_ratio: float = 88.0
     misattribution_words: int = 6
 
@@ -729,7 +730,8 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
         if ja == jb or contained:
             return []  # the same words, or a partial quote of the same speaker
         ratio = fuzz.ratio(ja, jb)
-        if ratio < settings.variance_ratio:
+        # two translations of one remark on one day differ more than two reports of it later
+        if ratio < (settings.variance_ratio_same_day if date_gap(a, b) == 0 else settings.variance_ratio):
             return []
         diff_a, diff_b, phrases = _word_diff(a.text, b.text)
         if not phrases:
@@ -815,9 +817,45 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     else:
         findings += opposing
     findings += numeric(a, b, settings)
+    findings += jurisdiction(a, b) + [_flip(f) for f in jurisdiction(b, a)]
     if not findings:
         return None
     return _merge(findings)
+
+
+_NATIONAL = frozenset(["territorial", "national", "sovereign"])
+
+
+def jurisdiction(a: Item, b: Item) -> list[Finding]:
+    """'in international airspace' against 'violated Iranian airspace' (or 'territorial
+    waters'): one place, claimed as no one's and as a country's (a bare 'our airspace' is too
+    vague to say which place)."""
+    ta, tb = a.features["tokens"], b.features["tokens"]
+    for i in range(len(ta) - 1):
+        if a.words[i] != "international" or not ta[i + 1][1] or ta[i + 1][2] or _negated(a, i):
+            continue
+        noun = ta[i + 1][0]
+        if any(b.words[m] == "international" and tb[m + 1][0] == noun for m in range(len(tb) - 1)):
+            continue  # both say 'international waters' somewhere
+        for j in range(1, len(tb)):
+            if tb[j][0] != noun or _negated(b, j):
+                continue
+            k = j - 1
+            if b.words[k] in _NATIONAL or (tb[k][2] and k > 0 and b.words[k - 1] != "international") \
+                    or (tb[k][2] and k == 0):
+                ours = b.text[tb[k][3]:tb[j][4]]
+                return [Finding("antonym", 0.75,
+                                f"'{a.text[ta[i][3]:ta[i + 1][4]]}' contradicts '{ours}'",
+                                [(ta[i][3], ta[i + 1][4])], [(tb[k][3], tb[j][4])])]
+    return []
+
+
+def _negated(item: Item, index: int) -> bool:
+    return bool(item.features["tokens"][index][5])
+
+
+def _flip(finding: Finding) -> Finding:
+    return Finding(finding.type, finding.score, finding.explanation, finding.evidence_b, finding.evidence_a)
 
 
 def _merge(findings: list[Finding]) -> Finding:
