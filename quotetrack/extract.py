@@ -726,6 +726,7 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
         return sentences[k] if k >= 0 else (0, len(text))
 
     attributed: list[_Found | None] = []
+    paraphrases: list[_Found] = []
     for i, (qs, qe) in enumerate(quotes):
         open_at = qs - 1
         para_start = text.rfind("\n", 0, open_at) + 1
@@ -735,21 +736,26 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
         next_open = quotes[i + 1][0] - 1 if i + 1 < len(quotes) else len(text)
         _, close_sentence_end = sentence_at(qe)
         limit = min(close_sentence_end, next_open, _paragraph_end(text, qe))
-        before = _cue_before_quote(masked, seg_start, open_at, s_start)
+        before = _cue_before_quote(text, masked, seg_start, open_at, s_start)
         cue = None
         if before is None or not masked[seg_start:open_at].rstrip().endswith(":"):
             cue = _cue_after_quote(text, masked, seg_start, qs, qe, limit)
         cue = cue or before
+        if cue is not None and cue.content is not None:
+            # a paraphrase that ends with the quote: one indirect statement, up to the quote's end
+            attributed.append(None)
+            paraphrases.append(_Found(cue.content[0], qe + 1, "indirect", cue))
+            continue
         if cue is None and not masked[para_start:open_at].strip():
-            cue = _announced(masked, para_start, quotes, i, sentence_at)
+            cue = _announced(text, masked, para_start, quotes, i, sentence_at)
         if cue is None:
             cue = _dash_after(text, qe, next_open)
         attributed.append(_Found(qs, qe, "direct", cue) if cue else None)
 
     # a run of quotes with nothing but spaces and punctuation between them shares one speaker
     for i in range(len(quotes)):
-        if attributed[i] is not None:
-            continue
+        if attributed[i] is not None or _is_title(text[quotes[i][0]:quotes[i][1]]):
+            continue  # (a title in quotes, ''60 Minutes'', is nobody's words)
         for j in (i + 1, i - 1, i + 2, i - 2):
             if 0 <= j < len(quotes) and attributed[j] is not None and _one_run(text, masked, quotes, i, j):
                 root = attributed[j].same_as or attributed[j]
@@ -777,7 +783,15 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
             attributed[i] = last = _Found(qs, qe, "direct", _Cue(root.cue.start, root.cue.end,
                                                                   "(continues)", None, via=root.cue.via,
                                                                   confidence=0.6), same_as=root)
-    return [f for f in attributed if f is not None]
+    return [f for f in attributed if f is not None] + paraphrases
+
+
+def _is_title(words: str) -> bool:
+    """A few words in title case ('60 Minutes', 'The Art of the Deal')."""
+    words = words.strip().rstrip(".,")
+    found = re.findall(r"[^\W_][\w'\u2019-]*", words)
+    return 0 < len(found) <= 6 and not re.search(r"[.!?;:,]", words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _TITLE_LOWER or len(w) <= 2 for w in found)
 
 
 def _one_run(text: str, masked: str, quotes, i: int, j: int) -> bool:
@@ -885,7 +899,7 @@ def _who_after_verb(after: str) -> str | None:
     return head
 
 
-def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -> _Cue | None:
+def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_start: int) -> _Cue | None:
     """'Lavrov said: "..."', 'Trump told reporters Tuesday, "..."', 'Said Ellis: "..."'."""
     seg = _strip_parentheses(masked[seg_start:seg_end])
     if not re.search(r"[,:\u2014]\s*$", seg):
@@ -938,6 +952,12 @@ def _cue_before_quote(masked: str, seg_start: int, seg_end: int, s_start: int) -
     else:
         subject = _subject_before(masked, seg_start, a, loose=True)
         who = subject[0] if subject else None
+        lead = masked[seg_start:subject[1]] if subject else ""
+        if re.search(r"\w", lead) and re.match(r"[^\w]*[a-z]", text[seg_end + 1:seg_end + 4]):
+            # 'An economic downturn, he said, "could be ...": a paraphrase the quote ends (the
+            # quote, in lower case, goes on with the words before the verb)
+            return _Cue(a, b, verb.group(), (seg_start, seg_end), speaker_text=who, confidence=0.8,
+                        gap=(seg_start + len(lead.rstrip(" ,")), seg_start + len(seg.rstrip())))
         relative = re.search(r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*),\s+who\s+(?:\w+\s+)?$",
                              masked[s_start:a])
         if who is None and relative:  # 'Omar Farouk, who had said, "..."'
@@ -1018,7 +1038,7 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
     return None
 
 
-def _announced(masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
+def _announced(text: str, masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
     """A quote opening a paragraph after one that ends with a colon: 'Caddell continued:'."""
     colon = len(masked[:para_start].rstrip())
     if colon <= 0 or masked[colon - 1] != ":":
@@ -1026,7 +1046,7 @@ def _announced(masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cu
     s_start, _ = sentence_at(colon - 1)
     previous_end = quotes[i - 1][1] + 1 if i else 0
     seg_start = max(s_start, previous_end, masked.rfind("\n", 0, colon - 1) + 1)
-    cue = _cue_before_quote(masked, seg_start, colon, s_start)
+    cue = _cue_before_quote(text, masked, seg_start, colon, s_start)
     if cue is None:
         return None
     cue.confidence = 0.85

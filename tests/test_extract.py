@@ -136,6 +136,22 @@ def test_speaker_between_a_quote_and_its_verb_or_after_the_verb(text, speaker, r
     one(text, kind="direct", speaker=speaker, role=role)
 
 
+def test_a_quote_in_lower_case_after_he_said_finishes_a_paraphrase():
+    p = one("Ana Lopez met the press. A long winter, she said, \u201cwould ruin the harvest.\u201d",
+            kind="indirect", speaker="Ana Lopez")
+    assert p.text == "A long winter \u201cwould ruin the harvest.\u201d"
+
+
+def test_a_quote_in_capitals_after_an_opening_clause_is_direct():
+    text = "Karim Haddad runs the mill.\n\nAs the rain began, Haddad said, \u201cWe will open late today.\u201d"
+    one(text, kind="direct", speaker="Karim Haddad")
+
+
+def test_a_title_in_quotes_does_not_join_a_run_of_quotes():
+    text = ("Ana Lopez spoke on ''Morning Report.'' ''I will run again,'' she said.")
+    assert [p.text for p in extract(text)] == ["I will run again"]
+
+
 def test_quotes_after_a_name_and_a_colon():
     proposals = extract('Voters were asked about the plan.\n\nLindqvist: "We will not raise taxes." '
                         'Farouk: "We will cut them."')
