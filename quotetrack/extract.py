@@ -238,10 +238,17 @@ def _sentences(masked: str, text: str | None = None) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         for end in ends[bisect.bisect_right(ends, a):bisect.bisect_left(ends, b)]:
-            out.append((a, len(masked[:end].rstrip())))
+            out.append((a, _rstripped(masked, end)))
             a = end
         out.append((a, b))
     return [(a, b) for a, b in out if masked[a:b].strip()]
+
+
+def _rstripped(text: str, end: int) -> int:
+    """Where text[:end] ends without its trailing white space (without copying it)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 _QUOTE_THEN_CAPITAL = re.compile(r"(?<=q)[\"\u201d][ \t\u00a0]+(?=[A-Z])")
@@ -370,7 +377,8 @@ class _Salience:
         self.topics: list[tuple[int, str]] = []  # (position, name) of subjects and speakers
         sexes: dict[str, set[bool]] = {}
         headings = [m.span() for m in re.finditer(r"[^\n]+", text)
-                    if _is_heading(m.group(), first=not text[:m.start()].strip())]
+                    if _is_heading(m.group(), first=not text[:m.start()].strip() if m.start() < 4096
+                                   else False)]
         heading_starts = [a for a, _ in headings]
         for found in _NAME_RUN.finditer(text):
             k = bisect.bisect_right(heading_starts, found.start()) - 1
@@ -1040,7 +1048,7 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
 
 def _announced(text: str, masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
     """A quote opening a paragraph after one that ends with a colon: 'Caddell continued:'."""
-    colon = len(masked[:para_start].rstrip())
+    colon = _rstripped(masked, para_start)
     if colon <= 0 or masked[colon - 1] != ":":
         return None
     s_start, _ = sentence_at(colon - 1)
