@@ -17,6 +17,10 @@ from quotetrack.normalize import split_role
 
 __all__ = ["Article", "Proposal", "extract", "read_article"]
 
+# Capital letters for the rules' regular expressions: Latin with accents (Çavuşoğlu, Özlem),
+# Greek and Cyrillic, not ASCII alone (Latin Extended-A mixes its capitals with small letters).
+_UP = r"A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f"
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -232,7 +236,7 @@ def _sentences(masked: str, text: str | None = None) -> list[tuple[int, int]]:
         return spans
     ends = [m.end() for m in _QUOTE_THEN_CAPITAL.finditer(masked) if text[m.start() - 1] in ".!?"
             and not _SPEECH.match(masked, m.end() + len(re.match(
-                r"(?:[A-Z][\w'\u2019.-]*\s+){0,4}", masked[m.end():m.end() + 80]).group()))]
+                r"(?:[" + _UP + r"][\w'\u2019.-]*\s+){0,4}", masked[m.end():m.end() + 80]).group()))]
     if not ends:
         return spans
     out = []
@@ -251,7 +255,7 @@ def _rstripped(text: str, end: int) -> int:
     return end
 
 
-_QUOTE_THEN_CAPITAL = re.compile(r"(?<=q)[\"\u201d][ \t\u00a0]+(?=[A-Z])")
+_QUOTE_THEN_CAPITAL = re.compile(r"(?<=q)[\"\u201d][ \t\u00a0]+(?=[" + _UP + r"])")
 
 
 def _sentence_spans(masked: str) -> list[tuple[int, int]]:
@@ -263,7 +267,7 @@ def _sentence_spans(masked: str) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)[.!?]+[\"\u201d\u2019')\]]*\s+$", masked[start:end])
             following = masked[end:end + 1]
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                         or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
+                         or re.fullmatch(r"(?:[" + _UP + r"]\.)*[" + _UP + r"]", word.group(1))):
                 continue
             if following and following.islower():
                 continue
@@ -547,9 +551,9 @@ def _position(mention: _Person) -> int:
     return mention.position
 
 
-_NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*\w|(?:al|el|bin|ibn|de|van|von)\b-?)"
+_NAME_WORD = r"(?:(?:[" + _UP + r"]\.)+|[" + _UP + r"][\w'\u2019-]*\w|(?:al|el|bin|ibn|de|van|von)\b-?)"
 _NAME_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t]+(?:of[ \t]+)?" + _NAME_WORD + r"){1,6}\b")
-_ROLE_BEFORE = re.compile(r"\b((?:[A-Z][\w'\u2019-]*\s+)?(?:[a-z-]+\s+)?(?:counterpart|president|"
+_ROLE_BEFORE = re.compile(r"\b((?:[" + _UP + r"][\w'\u2019-]*\s+)?(?:[a-z-]+\s+)?(?:counterpart|president|"
                           r"minister|spokes\w+|leader|envoy|ambassador|official|chief|"
                           r"secretary|commander|general|premier))\s+$")
 
@@ -594,7 +598,7 @@ _SUBORDINATE = re.compile(r"^(?:(?:Although|Though|While|When|After|Before|But|A
                           r"Without|For|In|On|At|By|From|Under|Over|During|Despite|Amid|"
                           r"Following|Until|Throughout|Earlier|Later)\s+)+")
 _SURNAME_MENTION = re.compile(r"\b(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof)\.?\s+)?"
-                              r"([A-Z][a-z][\w'\u2019-]*)")
+                              r"([" + _UP + r"][a-z][\w'\u2019-]*)")
 
 
 def _surname(name: str) -> str:
@@ -718,7 +722,7 @@ _DETERMINER = re.compile(r"(?:the|a|an|one|another|two|three|four|some|many|seve
 _WHO_CUT = re.compile(r"\s+(?:in|on|at|during|after|before|while|when|as|to|about|from|last|this|"
                       r"yesterday|today|tonight|earlier|later|recently|adding|according|"
                       r"referring|speaking|who|which|whose|because|and|but|for|of(?!\s+(?:"
-                      r"[A-Z]|the\s+[A-Z])))\b|(?<!familiar)\s+with\b")
+                      r"[" + _UP + r"]|the\s+[" + _UP + r"])))\b|(?<!familiar)\s+with\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
@@ -923,7 +927,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
             return None
         # 'Clinton: "..."', 'She then addressed the supporters again: "..."'
         named = re.search(r"(?:^\s*|[\u2014\u2013-]\s+|\b[Aa]ccording to\s+)"
-                          r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s*:\s*$", seg)
+                          r"((?:[" + _UP + r"][\w'\u2019.-]*\s+){0,3}[" + _UP + r"][\w'\u2019-]*)\s*:\s*$", seg)
         who = named.group(1) if named else _sentence_subject(masked, seg_start, seg_end, nominal=True)
         if not who:
             return None
@@ -945,7 +949,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
         # subject of the verb before, or of the sentence, speaks
         who = None
         earlier = [v for v in _SPEECH.finditer(masked, s_start, a) if not v.group().endswith("ing")]
-        named = re.search(r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+(?:\w+ly\s+)?$",
+        named = re.search(r"((?:[" + _UP + r"][\w'\u2019.-]*\s+){0,3}[" + _UP + r"][\w'\u2019-]*)\s+(?:\w+ly\s+)?$",
                           seg[:verb.start()])
         clause_start = max(s_start, masked.rfind(",", s_start, a) + 1)
         if named and not re.search(r"[,;:]\s*$", seg[:verb.start()]):
@@ -966,7 +970,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
             # quote, in lower case, goes on with the words before the verb)
             return _Cue(a, b, verb.group(), (seg_start, seg_end), speaker_text=who, confidence=0.8,
                         gap=(seg_start + len(lead.rstrip(" ,")), seg_start + len(seg.rstrip())))
-        relative = re.search(r"((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*),\s+who\s+(?:\w+\s+)?$",
+        relative = re.search(r"((?:[" + _UP + r"][\w'\u2019.-]*\s+){0,3}[" + _UP + r"][\w'\u2019-]*),\s+who\s+(?:\w+\s+)?$",
                              masked[s_start:a])
         if who is None and relative:  # 'Omar Farouk, who had said, "..."'
             who = relative.group(1)
@@ -980,7 +984,7 @@ _TAIL_START = re.compile(r"(?:in|on|at|during|after|before|of|about|to|with|from
                          r"while|when|later|earlier|then|recently|yesterday|today|tonight|again|"
                          r"also|however|back|once|last|this|and I quote|\w+ly|\w+day|"
                          r"an? (?:day|week|month|year|few|couple|moment|decade|minute|while)|"
-                         r"[A-Z][\w'\u2019.-]*)\b")
+                         r"[" + _UP + r"][\w'\u2019.-]*)\b")
 _OBJECT_FIRST = frozenset("told tells tell telling asked asks ask asking emailed texted wrote writes "
                           "warned warns reminded reminds assured assures".split())
 
@@ -1002,8 +1006,8 @@ def _tail_before_quote(tail: str, verb: str, has_subject: bool) -> bool:
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?:(?:even|also|then|now|still|only|just)\s+)?"
-    r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[A-Z][\w'\u2019.-]*\s+"
-    r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[A-Z][\w'\u2019-]*)(?:,[^,]{1,160},)?\s+(?:\w+ly\s+)?[a-z]")
+    r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[" + _UP + r"][\w'\u2019.-]*\s+"
+    r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[" + _UP + r"][\w'\u2019-]*)(?:,[^,]{1,160},)?\s+(?:\w+ly\s+)?[a-z]")
 
 
 _PERSON_NOUNS = (
@@ -1062,7 +1066,7 @@ def _announced(text: str, masked: str, para_start: int, quotes, i: int, sentence
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*\n*[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
-                        r"(?P<who>(?:[A-Z][\w.'\u2019-]*)(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|da|"
+                        r"(?P<who>(?:[" + _UP + r"][\w.'\u2019-]*)(?:[ \t\u00a0]+(?:[" + _UP + r"][\w.'\u2019-]*|de|da|"
                         r"del|van|von|al|bin|ibn|of|the)){0,5})[ \t\u00a0]*(?=[,.(\n]|$)")
 
 
@@ -1124,7 +1128,7 @@ def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
 
 
 _NAMING = re.compile(
-    r"\s*((?:He|She)|(?:(?:[A-Z][\w'\u2019.-]*|of|for)\s+){0,5}[A-Z][\w'\u2019-]*)\s+"
+    r"\s*((?:He|She)|(?:(?:[" + _UP + r"][\w'\u2019.-]*|of|for)\s+){0,5}[" + _UP + r"][\w'\u2019-]*)\s+"
     r"(?:\w+ly\s+)?(called|calls|described|describes|branded|brands|dubbed|termed|labell?ed)\b")
 
 
@@ -1171,7 +1175,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while end > start and text[end - 1] in ".!?" and text[end - 2:end - 1] not in (".",):
         # keep a sentence's final period off a paraphrase, but not from "U.S."
-        if re.search(r"\b[A-Z]\.[A-Z]\.$", text[start:end]):
+        if re.search(r"\b[" + _UP + r"]\.[" + _UP + r"]\.$", text[start:end]):
             break
         end -= 1
     # an opening mark left unmatched inside ("...Russia") stays as written
@@ -1252,7 +1256,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             continue
         if verb in _NEEDS_THAT and not re.match(
                 r"(?:\s+(?:\w+ly|on \w+day|\w+day))*\s+that\b", masked[b:s_end]) and not (
-                verb in _THINKING and re.match(r"\s+(?:he|she|they|it|we|I|you|there|[A-Z][a-z]+)\s+"
+                verb in _THINKING and re.match(r"\s+(?:he|she|they|it|we|I|you|there|[" + _UP + r"][a-z]+)\s+"
                                                r"(?:is|are|was|were|will|would|can|could|should|"
                                                r"has|have|had|must|might|may|does|did|\w+s)\b",
                                                masked[b:s_end])):
@@ -1302,7 +1306,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         # 'said Jens Laerke, spokesperson for ...': verb before its subject, content before
         after = _subject_after(masked, b, s_end)
         back = _content_before(masked, s_start, a)
-        colon = re.match(r"\s+(?:[A-Z][\w'\u2019.-]*\s*){1,4}:\s*", masked[b:s_end])
+        colon = re.match(r"\s+(?:[" + _UP + r"][\w'\u2019.-]*\s*){1,4}:\s*", masked[b:s_end])
         if after and colon and not _has_words(masked, back):
             # 'Said Ellis: "..."'
             cues.append(_Cue(a, b, found.group(), (b + colon.end(), s_end),
@@ -1345,9 +1349,9 @@ def _verb_context_ok(sentence: str, found) -> bool:
     return not re.search(r"\b(the|a|an|its|his|her|their|this|that|of|united|whose)$", before)
 
 
-_APPOSITIVE = re.compile(r"(?:who|which|whose|an?\b|the\s+[a-z]|[a-z]|\d|[A-Z][\w.-]*['\u2019]s\s+[a-z]|"
+_APPOSITIVE = re.compile(r"(?:who|which|whose|an?\b|the\s+[a-z]|[a-z]|\d|[" + _UP + r"][\w.-]*['\u2019]s\s+[a-z]|"
                          r"(?:Democrat|Republican|Independent|[DRI]-)|"
-                         r"(?:[A-Z][\w.-]*\s+){1,3}(?:Party|Committee|Caucus)?\s*(?:member|"
+                         r"(?:[" + _UP + r"][\w.-]*\s+){1,3}(?:Party|Committee|Caucus)?\s*(?:member|"
                          r"chair\w*|director|president|leader|spokes\w+))")
 
 
@@ -1384,7 +1388,7 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
     words = phrase.split()
     if len(words) > 8 and not re.search(r"\s(he|she|they|I|we)$", phrase):
         # a long clause: the speaker is the name or noun just before the verb, if any
-        tail = re.search(r"((?:[A-Z][\w'\u2019.-]*\s*){1,4})$", phrase)
+        tail = re.search(r"((?:[" + _UP + r"][\w'\u2019.-]*\s*){1,4})$", phrase)
         if not tail:
             return None
         phrase = tail.group(1).strip()
@@ -1430,7 +1434,7 @@ def _speaker_like(phrase: str) -> bool:
 
 def _subject_after(masked: str, b: int, s_end: int) -> str | None:
     rest = masked[b:s_end]
-    found = re.match(r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,5})(?:,\s*(.*))?", rest)
+    found = re.match(r"\s+((?:(?:the|a|an)\s+)?(?:[" + _UP + r"][\w'\u2019.-]*\s*){1,5})(?:,\s*(.*))?", rest)
     if not found:
         return None
     name = found.group(1).strip()
@@ -1456,7 +1460,7 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
     quote_next = re.match(r"(?:\s+\w+){0,2}\s*[,:]\s*(?=[\"\u201c\u201e\u00ab])", rest)
     if quote_next:
         return offset + quote_next.end(), s_end  # 'Trump said, "..."', 'adding later, "..."'
-    if re.match(r"\s*(?:[A-Z][\w.'\u2019-]*\s*)*[,;(\u2014]", rest) and verb.split()[0] not in _OBJECT_VERBS:
+    if re.match(r"\s*(?:[" + _UP + r"][\w.'\u2019-]*\s*)*[,;(\u2014]", rest) and verb.split()[0] not in _OBJECT_VERBS:
         return None  # 'Trump said, adding later, ...', 'said Friday, ...': no content after
     time = _TIME_AFTER.match(rest)
     if time:
@@ -1473,7 +1477,7 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
         return offset + that.end(), s_end
     if verb.split()[0] in _OBJECT_VERBS:
         # 'told Putin Turkey will ...', 'told reporters in Ankara': object then maybe a clause
-        obj = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*|reporters|"
+        obj = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[" + _UP + r"][\w'\u2019-]*(?:\s+[" + _UP + r"][\w'\u2019-]*)*|reporters|"
                        r"journalists|lawmakers|parliament|supporters|members|officials|"
                        r"group of journalists|a group of journalists)(?:\s+of\s+\w+)?\s*", rest)
         if obj:
@@ -1500,7 +1504,7 @@ def _content_before(masked: str, s_start: int, at: int) -> tuple[int, int] | Non
 
 def _via_after(text: str, b: int, end: int) -> str | None:
     found = re.search(r"\b(?:in an? (?:interview|statement|article|post|op-ed)\s+(?:with|to|in|on)|"
-                      r"told|speaking to|on)\s+(?:the\s+)?((?:[A-Z][\w'\u2019.-]*\s*){1,4})"
+                      r"told|speaking to|on)\s+(?:the\s+)?((?:[" + _UP + r"][\w'\u2019.-]*\s*){1,4})"
                       r"(?:newspaper|daily|television|tv|channel|news agency|agency|radio|"
                       r"broadcaster|magazine)", text[b:end])
     if found:
@@ -1583,7 +1587,7 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         name, _, tail = name.partition(",")
         role = role or tail.strip() or None
         name = name.strip()
-    described = re.fullmatch(r"((?:\S+\s+)*[^A-Z\s]\S*)\s+((?:[A-Z][\w'\u2019.-]*\s*){2,4})", name)
+    described = re.fullmatch(r"((?:\S+\s+)*[^" + _UP + r"\s]\S*)\s+((?:[" + _UP + r"][\w'\u2019.-]*\s*){2,4})", name)
     if described and not role and not _DETERMINER.fullmatch(described.group(1) + " "):
         # '9/11 widow Terry Strada'
         role, name = described.group(1), described.group(2).strip()

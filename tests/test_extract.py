@@ -108,6 +108,17 @@ def test_speaker_after_the_verb_may_start_with_a_description():
         role="9/11 widow")
 
 
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Readers wrote in.\n\n\u201cThe ferry never comes.\u201d \u2015 \u00d6zlem \u015eahin\n", "\u00d6zlem \u015eahin", "direct"),
+    ("\u00c7a\u011flar Y\u0131ld\u0131z told reporters: \u00abThe port will reopen.\u00bb", "\u00c7a\u011flar Y\u0131ld\u0131z", "direct"),
+    ("\u041c\u0430\u0440\u0438\u044f \u0417\u0430\u0445\u0430\u0440\u043e\u0432\u0430 added that the talks would go on.",
+     "\u041c\u0430\u0440\u0438\u044f \u0417\u0430\u0445\u0430\u0440\u043e\u0432\u0430", "indirect"),
+    ("\u00abWe are ready,\u00bb said Adel al-Jubeir.", "Adel al-Jubeir", "direct"),
+])
+def test_names_in_any_alphabet_and_guillemets(text, speaker, kind):
+    one(text, kind=kind, speaker=speaker)
+
+
 def test_quote_announced_by_continued_with_a_colon():
     one("The minister spoke for an hour.\n\nPavel Sokolov continued:\n\n\u201cWe will build the road by winter.\u201d",
         kind="direct", speaker="Pavel Sokolov", text="We will build the road by winter")
