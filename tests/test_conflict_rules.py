@@ -374,6 +374,23 @@ def test_a_value_of_nothing_is_not_a_denial():
     assert found is None
 
 
+def test_a_months_figure_revised_later_conflicts_and_other_months_do_not():
+    first = item("Factories added 52,000 jobs in May, and output held steady", "Statistics office",
+                 date="2024-06-07")
+    second = item("Payrolls rose by 61,000 in June, and May's gain was revised up to 57,000",
+                  "Statistics office", date="2024-07-05")
+    third = item("Job gains in May and June were revised down by a combined 90,000, to 11,000 in May "
+                 "and 9,000 in June", "Statistics office", date="2024-08-02")
+    found = conflict(first, second)
+    assert found is not None and found.type == "numeric" and "52,000 vs 57,000" in found.explanation
+    found = conflict(first, third)
+    assert found is not None and "52,000 vs 11,000" in found.explanation  # not the combined 90,000
+    july = item("Factories added 40,000 jobs in July", "Statistics office", date="2024-08-02")
+    assert conflict(july, third) is None  # July's figure and May's are different figures
+    # 'in May' is a month, not a maybe: what follows it is asserted
+    assert not any(t[7] for t in first.features["tokens"])
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

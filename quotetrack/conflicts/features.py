@@ -221,6 +221,8 @@ def analyse(text: str) -> dict:
     # with 'broke' even when the two share few words.
     for fig in figures:
         terms.add("#fig:" + (fig["event"] or fig["head"]))
+        if fig["period"]:  # the same thing counted for the same month: compare, whatever else
+            terms.add("#fig:" + (fig["event"] or fig["head"]) + "@" + "/".join(fig["period"]))
     for i in contrary_positions:
         for other in contrary[tokens[i][0]]:
             pair = "|".join(sorted((tokens[i][0], other)))
@@ -243,8 +245,8 @@ def _hedged(words: list[str], tokens: list[list]) -> set[int]:
     out: set[int] = set()
     for i, word in enumerate(words):
         size = 0
-        if word in lexicon.HEDGES:
-            size = 1
+        if word in lexicon.HEDGES and not (word == "may" and _dated_march(words, i)):
+            size = 1  # ('in May' is a month, not a maybe)
         else:
             for phrase in lexicon.HEDGE_PHRASES:
                 if tuple(words[i:i + len(phrase)]) == phrase:
@@ -766,7 +768,8 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
     k = start - 1
     seen = 0
     while k >= 0 and seen < 12 and words[k] not in _SENTENCE_END and words[k] not in (";", ":"):
-        if tokens[k][1] and not tokens[k][2]:
+        if tokens[k][1] and (not tokens[k][2] or k == 0 or words[k - 1] in _SENTENCE_END):
+            # (a capital opening the sentence is no name: 'Job gains were revised')
             if count_class(words[k]):
                 return count_class(words[k])
             seen += 1
@@ -788,9 +791,17 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
 
 
 def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
-    """Who a figure belongs to: the subject of the verb before it ('the EU pledged 20 million')."""
+    """Who a figure belongs to: the subject of the verb before it ('the EU pledged 20 million').
+    A capitalised plural opening the sentence ('Factories added', 'Payrolls rose') is a common
+    noun, and a month ('May's gain') is no one."""
     named = subject_before(tokens, words, start, weak=True)
     if named:
+        k = next((i for i in range(start - 1, -1, -1) if tokens[i][2] == named), -1)
+        if k >= 0 and _month(words, k):
+            return ""
+        if k >= 0 and (k == 0 or words[k - 1] in _SENTENCE_END) and words[k].endswith("s") \
+                and not words[k].endswith("'s"):
+            return "~" + tokens[k][0]
         return named
     clause = tokens[start][6]
     k = start - 1
@@ -833,6 +844,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
 
     figures = sorted(find_figures(words) + _zero_figures(words, tokens), key=lambda f: f.start)
     starts = [f.start for f in figures]
+    # figures that count something (not '12 months', not a year): a period stops at them
+    counting = [f.start for f in figures if not (f.end < len(words) and words[f.end] in lexicon.TIME_UNITS)
+                and not (f.surface.isdigit() and len(f.surface) == 4)]
     out = []
     for fig in figures:
         after = fig.end
@@ -929,7 +943,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         if fig.end <= fig.start:
             continue
         out.append({
-            "period": _figure_period(words, fig.start, fig.end),
+            "period": _figure_period(words, fig.start, fig.end, counting),
             "denied": denied,
             "qualities": qualities,
             "low": fig.low, "high": fig.high if fig.high != float("inf") else None,
@@ -983,20 +997,29 @@ def _among_totals(figures: list[dict], words: list[str]) -> None:
 _ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
 
 
-def _figure_period(words: list[str], start: int, end: int) -> list[str]:
+def _figure_period(words: list[str], start: int, end: int, others: list[int]) -> list[str]:
     """The period a figure is given for: the nearest month or quarter and the nearest year in
-    its sentence ('9,762 km2 in the 12 months to July 2019' -> ['jul', '2019']). Empty for a
-    forecast, whose figure for a period may be revised without contradicting anything."""
+    its sentence ('9,762 km2 in the 12 months to July 2019' -> ['jul', '2019']), not past
+    another figure (`others`: their first tokens), and two months joined by 'and' together.
+    Empty for a forecast, whose figure for a period may be revised without contradicting
+    anything."""
     first, last = _sentence_bounds(words, start)
     if any(words[k] in _FORECAST for k in range(first, last)):
         return []
+    low = max([first, start - 10] + [o + 1 for o in others if o < start])
+    high = min([last, end + 10] + [o for o in others if o >= end])
     best: dict[str, tuple[int, str]] = {}
-    for k in range(max(first, start - 10), min(last, end + 10)):
+    for k in range(low, high):
         word = words[k]
-        if word in lexicon.MONTHS and word != "may" and (word != "march" or _dated_march(words, k)):
-            kind, value = "part", word[:3]
+        month = _month(words, k)
+        if month:
+            kind, value = "part", month
             if k > 0 and words[k - 1] in ("to", "through", "ending", "ended", "until", "since"):
                 value = words[k - 1] + " " + value  # '12 months to July' is not 'July'
+            elif k > 1 and words[k - 1] == "and" and _month(words, k - 2):
+                value = _month(words, k - 2) + "+" + month  # 'in May and June' together
+            elif k + 2 < len(words) and words[k + 1] == "and" and _month(words, k + 2):
+                value = month + "+" + _month(words, k + 2)
         elif word == "quarter" and k > 0 and words[k - 1] in _ORDINAL_QUARTERS:
             kind, value = "part", _ORDINAL_QUARTERS[words[k - 1]]
         elif word in ("q1", "q2", "q3", "q4"):
@@ -1011,11 +1034,21 @@ def _figure_period(words: list[str], start: int, end: int) -> list[str]:
     return [best[kind][1] for kind in ("part", "year") if kind in best]
 
 
+def _month(words: list[str], k: int) -> str:
+    """The month word at k, cut to three letters ('may's' -> 'may'), or ''."""
+    word = words[k]
+    month = word[:-2] if word in ("may's", "march's") else word
+    if month in lexicon.MONTHS and (month not in ("march", "may") or _dated_march(words, k)):
+        return month[:3]
+    return ""
+
+
 def _dated_march(words: list[str], k: int) -> bool:
-    """'in March', 'March 2019', '12 March' name the month; 'Sunday's march' is a protest."""
+    """'in March', 'March 2019', '12 March' name the month; 'Sunday's march' is a protest (and
+    'they may' a modal: the same test serves 'May')."""
     before = words[k - 1] if k > 0 else ""
     after = words[k + 1] if k + 1 < len(words) else ""
-    return before[:1].isdigit() or after[:1].isdigit() or before in (
+    return words[k].endswith(("'s", "\u2019s")) or before[:1].isdigit() or after[:1].isdigit() or before in (
         "in", "since", "until", "by", "from", "to", "early", "late", "mid", "of", "last", "next")
 
 

@@ -126,8 +126,13 @@ def _hedge_before(tokens: list[str], i: int) -> tuple[str | None, int]:
             continue
         phrase = " ".join(tokens[i - size:i])
         if phrase in LOWER_BOUND or phrase in UPPER_BOUND or phrase in APPROX:
+            if phrase == "up to" and i - size > 0 and tokens[i - size - 1] in _MOVED:
+                return None, i  # 'revised up to 144,000' is where it went, not a bound
             return phrase, i - size
     return None, i
+
+
+_MOVED = frozenset("revised raised adjusted rose climbed jumped moved went marked pushed".split())
 
 
 def _apply_hedge(hedge: str | None, low: float, high: float) -> tuple[float, float]:

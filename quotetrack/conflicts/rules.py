@@ -484,14 +484,20 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue  # '35 people on board' and '150 people would die': people, but not the same
             if _value_given(fa, b) and _value_given(fb, a):
                 continue  # 'four counts ... three' against 'four counts ... three': the same figures
-            # The same event: the same topic, or words in common beyond the figure itself.
+            if fa.get("period") and fb.get("period") and not _same_period(fa, fb) \
+                    and not (set(fa["period"]) & set(fb["period"])):
+                continue  # '73,000 in July' and '19,000 in May' are figures for different months
+            fixed = _same_period(fa, fb) and fa["event"] not in lexicon.CUMULATIVE_EVENTS
+            # The same event: the same topic, or words in common beyond the figure itself (the
+            # stated period counting as one).
             anchors = shared - {fa["head"], fb["head"], key(fa["event"] or "-"), key(fb["event"] or "-")}
             anchors -= {key(m) for m in fa["mods"] + fb["mods"]}
-            if not same_topic and len(anchors) < (1 if gap <= settings.numeric_days else 2):
+            if fixed:
+                anchors.add("@" + "/".join(fa["period"]))
+            if not same_topic and len(anchors) < (1 if gap <= settings.numeric_days or fixed else 2):
                 continue
             # A toll, a count of the missing or displaced changes from one day to the next;
             # a figure with no such event (barrels agreed, votes counted) does not.
-            fixed = _same_period(fa, fb) and fa["event"] not in lexicon.CUMULATIVE_EVENTS
             if gap > (settings.numeric_days if not fa["event"] else 0) and not fixed:
                 # (a figure for a stated period, 'in the second quarter', 'in the 12 months
                 # to July 2019', is the same figure whenever it is given: a revision conflicts)
