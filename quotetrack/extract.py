@@ -1587,7 +1587,8 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         name, _, tail = name.partition(",")
         role = role or tail.strip() or None
         name = name.strip()
-    described = re.fullmatch(r"((?:\S+\s+)*[^" + _UP + r"\s]\S*)\s+((?:[" + _UP + r"][\w'\u2019.-]*\s*){2,4})", name)
+    described = re.fullmatch(r"((?:[^" + _UP + r"\s]\S*\s+)*[^" + _UP + r"\s]\S*)\s+((?:[" + _UP
+                             + r"][\w'\u2019.-]*\s*){2,4})", name)
     if described and not role and not _DETERMINER.fullmatch(described.group(1) + " "):
         # '9/11 widow Terry Strada'
         role, name = described.group(1), described.group(2).strip()

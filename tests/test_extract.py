@@ -106,6 +106,9 @@ def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote():
 def test_speaker_after_the_verb_may_start_with_a_description():
     one("\u201cThe rules are wrong,\u201d said 9/11 widow Terry Strada.", kind="direct", speaker="Terry Strada",
         role="9/11 widow")
+    # but a body's name holding small words keeps them
+    one("The London-based Syrian Observatory for Human Rights, a monitor, said that 12 soldiers died.",
+        kind="indirect", speaker="Syrian Observatory for Human Rights")
 
 
 @pytest.mark.parametrize("text, speaker, kind", [
