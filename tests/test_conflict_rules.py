@@ -391,6 +391,16 @@ def test_a_months_figure_revised_later_conflicts_and_other_months_do_not():
     assert not any(t[7] for t in first.features["tokens"])
 
 
+def test_a_preliminary_and_a_final_estimate_for_one_period_conflict():
+    early = item("Payroll employment in March 2023 was probably overstated by 306,000 jobs, according "
+                 "to the preliminary revision", "Statistics office", date="2023-08-23")
+    final = item("The final revision lowered March 2023 payroll employment by 187,000 jobs",
+                 "Statistics office", date="2024-02-02")
+    found = conflict(early, final)
+    assert found is not None and found.type == "numeric"
+    assert "306,000 vs 187,000" in found.explanation
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

@@ -792,16 +792,19 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
 
 def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
     """Who a figure belongs to: the subject of the verb before it ('the EU pledged 20 million').
-    A capitalised plural opening the sentence ('Factories added', 'Payrolls rose') is a common
-    noun, and a month ('May's gain') is no one."""
+    A capitalised word opening the sentence that is a plural ('Factories added') or is followed
+    by a common noun ('Payroll employment') is a common noun, and a month ('May's gain') is no
+    one."""
     named = subject_before(tokens, words, start, weak=True)
     if named:
         k = next((i for i in range(start - 1, -1, -1) if tokens[i][2] == named), -1)
         if k >= 0 and _month(words, k):
             return ""
-        if k >= 0 and (k == 0 or words[k - 1] in _SENTENCE_END) and words[k].endswith("s") \
-                and not words[k].endswith("'s"):
-            return "~" + tokens[k][0]
+        opening = k >= 0 and (k == 0 or words[k - 1] in _SENTENCE_END)
+        if opening and ((words[k].endswith("s") and not words[k].endswith("'s")) or (
+                k + 1 < len(words) and tokens[k + 1][1] and not tokens[k + 1][2]
+                and not _verb_like(words[k + 1]))):
+            return "~" + tokens[k][0]  # ('Payroll employment in March was overstated by ...')
         return named
     clause = tokens[start][6]
     k = start - 1

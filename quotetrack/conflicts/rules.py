@@ -378,7 +378,9 @@ def _figure_actors_differ(fa: dict, fb: dict) -> bool:
         return False
     if sa.startswith("~") != sb.startswith("~"):
         return True
-    return not entities_match(sa.lstrip("~"), sb.lstrip("~"))
+    if sa.startswith("~"):
+        return False  # two common nouns ('payroll employment', 'the revision'): too loose to tell
+    return not entities_match(sa, sb)
 
 
 def _mods_compatible(fa: dict, fb: dict) -> bool:
