@@ -185,6 +185,21 @@ def test_no_longer_reasonable_to_believe_is_a_reversal_of_reasonable_to_believe(
     assert found is not None and found.type == "reversal"
 
 
+def test_a_denial_in_other_words_that_repeats_every_complement_is_found_at_a_low_score():
+    used = item("The start-up's analysers were already being used by the army, on the front line and "
+                "on rescue helicopters", "Founder")
+    never = item("The start-up's devices were never deployed by the army, on the front line or on "
+                 "rescue helicopters", "Prosecutor")
+    found = conflict(used, never)
+    assert found is not None and found.type == "polarity" and found.score <= 0.6
+    assert "in other words" in found.explanation
+    # a contrary verb agrees with the denial; complements the other does not repeat are not enough
+    assert conflict(item("The senator lost the seat in the northern district by a wide margin"),
+                    item("The senator did not win the seat in the northern district by a wide margin")) is None
+    assert conflict(item("The company's analysers were used by the army"),
+                    item("The company's devices were never deployed by the navy, on ships or on submarines")) is None
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

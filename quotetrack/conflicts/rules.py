@@ -167,9 +167,10 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             continue  # 'B never acknowledged that X' is no denial of X by anyone but B
         head_index = next((h for h in _denied_heads(neg, negation)
                            if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
-        if head_index is None:
-            continue
         kind = negation.get("kind", "verbal")
+        if head_index is None:
+            out += _denied_in_other_words(pos, neg, negation, positive_keys, flipped)
+            continue
         if kind == "postfix" and not _claim_repeated(neg, negation, head_index, pos, positive_keys):
             continue
         head = tokens[head_index][0]
@@ -213,6 +214,46 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
             break
     return out
+
+
+def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: set[str],
+                           flipped: bool) -> list[Finding]:
+    """A denial whose verb the other account words differently but whose every complement it
+    repeats: 'never deployed by the military, on the battlefield or on medevac helicopters'
+    against 'used by the US military, on the battlefield and on medevac helicopters'."""
+    if negation.get("kind") != "verbal" or negation.get("said") or negation.get("holder") is not None:
+        return []
+    tokens = neg.features["tokens"]
+    head = negation["head"]
+    if not _verb_like(neg.words[head]):
+        return []
+    rest = {tokens[i][0] for i in negation["scope"] if i != head and tokens[i][0] not in _reporting_keys()}
+    if len(rest) < 3 or not rest <= positive_keys:
+        return []
+    ptokens = pos.features["tokens"]
+    spots = [i for i, t in enumerate(ptokens) if t[0] in rest and t[1] and not t[5] and not t[7]]
+    sentence = pos.features["sentences"][spots[0]]
+    verbs = [i for i in range(len(ptokens)) if pos.features["sentences"][i] == sentence
+             and i < spots[0] and ptokens[i][1] and not ptokens[i][5] and not ptokens[i][7]
+             and (_verb_like(pos.words[i]) or pos.words[i].endswith("ed"))
+             and pos.words[i] not in lexicon.AUXILIARIES]
+    if not verbs or any(pos.features["sentences"][i] != sentence for i in spots):
+        return []
+    verb = verbs[-1]
+    if ptokens[verb][0] in _contrary().get(tokens[head][0], set()):
+        return []  # 'did not win the seat in Georgia' agrees with 'lost the seat in Georgia'
+    if _future(pos, verb) != _future(neg, head):
+        return []
+    if roles_clash(roles(ptokens, pos.words, verb), (negation.get("agent", ""), negation.get("patient", ""))):
+        return []
+    cue_start = negation["cue"][0]
+    last = _token_span(neg, negation["scope"][-1])[1]
+    ev_neg = [(cue_start, last)]
+    ev_pos = [(_token_span(pos, verb)[0], _token_span(pos, spots[-1])[1])]
+    explanation = (f"'{neg.text[cue_start:last]}' denies what the other says in other words: "
+                   f"'{pos.text[ev_pos[0][0]:ev_pos[0][1]]}'")
+    a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
+    return [Finding("polarity", 0.6, explanation, a_ev, b_ev)]
 
 
 def _denied_heads(neg: Item, negation: dict) -> list[int]:
