@@ -387,7 +387,7 @@ class _Salience:
         for found in _NAME_RUN.finditer(text):
             k = bisect.bisect_right(heading_starts, found.start()) - 1
             if k >= 0 and found.start() < headings[k][1]:
-                continue  # 'Trump’s First 100 Days As President': a headline, not names
+                continue  # 'Mayor Wins Second Term In Landslide': a headline, not names
             phrase = _SUBORDINATE.sub("", found.group().strip())
             if phrase.isupper():
                 continue  # a dateline ('MIDWAY ATOLL') or a shouted heading
@@ -428,7 +428,7 @@ class _Salience:
                 first = form.split()[0].casefold()
                 if len(form.split()) > 1 and first in _FIRST_NAMES:
                     sexes.setdefault(key, set()).add(_FIRST_NAMES[first])
-        # a surname two people of either sex share (Hillary and Bill Clinton) tells nothing
+        # a surname two people of either sex share (a husband and wife) tells nothing
         self.female = {key: next(iter(found)) for key, found in sexes.items() if len(found) == 1}
 
     def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
@@ -461,7 +461,7 @@ class _Salience:
             yield self.mentions[k]
 
     def note_topic(self, name: str, position: int, *, spoke: bool = False, nominal: bool = False) -> None:
-        """A person the text is about at `position`: a sentence's subject ('the other man' when
+        """A person the text is about at `position`: a sentence's subject ('the older man' when
         `nominal`), or (`spoke`) a speaker."""
         if nominal or self.is_person(name) or spoke and _name_like(name):
             bisect.insort(self.topics, (position, name))
@@ -478,7 +478,7 @@ class _Salience:
             if name[:1].islower() or name.split()[0] in ("The", "A", "An", "One", "Another"):
                 sex = _SEX_OF_ROLE.search(name)
                 known = sex.group(1) is not None if sex else None
-            else:  # 'Rakeyia Scott' may be a woman where the article's other Scott is a man
+            else:  # 'Ana Berg' may be a woman where the article's other Berg is a man
                 words = name.split()
                 known = _FIRST_NAMES.get(words[0].casefold()) if len(words) > 1 else None
                 if known is None and (len(words) == 1 or words[0] in self.full_name(name).split()):
@@ -542,7 +542,7 @@ def _name_like(name: str) -> bool:
     if words and words[0].lower() in _NOT_NAMES or len(words) == 1 and name.endswith("."):
         return False  # 'The', 'Md.'
     if sum(len(w) > 2 and w.isupper() for w in words) >= 2:
-        return False  # 'SAVE A QUARTER Let': a heading in capitals
+        return False  # 'CITY BUDGET Cuts': a heading in capitals
     return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
         w.lower() in _ORG_WORDS or w.lower() in _PLACES for w in words)
 
@@ -767,7 +767,7 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
     # a run of quotes with nothing but spaces and punctuation between them shares one speaker
     for i in range(len(quotes)):
         if attributed[i] is not None or _is_title(text[quotes[i][0]:quotes[i][1]]):
-            continue  # (a title in quotes, ''60 Minutes'', is nobody's words)
+            continue  # (a title in quotes, ''Morning Report'', is nobody's words)
         for j in (i + 1, i - 1, i + 2, i - 2):
             if 0 <= j < len(quotes) and attributed[j] is not None and _one_run(text, masked, quotes, i, j):
                 root = attributed[j].same_as or attributed[j]
@@ -799,7 +799,7 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
 
 
 def _is_title(words: str) -> bool:
-    """A few words in title case ('60 Minutes', 'The Art of the Deal')."""
+    """A few words in title case ('Morning Report', 'The River Road')."""
     words = words.strip().rstrip(".,")
     found = re.findall(r"[^\W_][\w'\u2019-]*", words)
     return 0 < len(found) <= 6 and not re.search(r"[.!?;:,]", words) and all(
@@ -830,9 +830,9 @@ def _who_like(phrase: str) -> bool:
         return False
     if words[0][:1].isupper() and (len(words) <= 3 or all(
             w[:1].isupper() or w in _PARTICLES or w in ("of", "the", "for", "and") for w in words)):
-        return True  # 'Karim Haddad', 'U.S. officials', not 'Lopez was similarly blunt when'
+        return True  # 'Karim Haddad', 'U.S. officials', not 'Lopez spoke briefly when'
     if words[-1][:1].isupper() and len(words) <= 7:
-        return True  # '9/11 widow Terry Strada'
+        return True  # 'flood widow Ana Berg'
     if _DETERMINER.match(phrase + " "):
         return True
     return len(words) <= 3 and words[-1].endswith("s") and words[-1].isalpha()
@@ -877,7 +877,7 @@ def _cue_after_quote(text: str, masked: str, seg_start: int, qs: int, qe: int, l
 
 def _who_before_verb(between: str) -> str | None:
     """The speaker in the words between a quote and the verb after it: 'Paris, who used to work
-    on Capitol Hill,' -> 'Paris'; 'William M. Daley, President Obama's former chief of staff,'
+    in the valley,' -> 'Haddad'; 'Ana Lopez, the governor's former chief of staff,'
     keeps the appositive as the role."""
     between = _ADVERB.sub("", between.rstrip())
     parts = [part.strip() for part in between.split(",")]
@@ -893,7 +893,7 @@ def _who_before_verb(between: str) -> str | None:
 
 
 def _who_after_verb(after: str) -> str | None:
-    """The speaker after a verb that follows a quote: 'said Mr. Kamin, who ...' -> 'Mr. Kamin'."""
+    """The speaker after a verb that follows a quote: 'said Mr. Haddad, who ...' -> 'Mr. Haddad'."""
     after = after.strip()
     if not after:
         return None
@@ -912,7 +912,7 @@ def _who_after_verb(after: str) -> str | None:
 
 
 def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_start: int) -> _Cue | None:
-    """'Lavrov said: "..."', 'Trump told reporters Tuesday, "..."', 'Said Ellis: "..."'."""
+    """'Lavrov said: "..."', 'Lopez told reporters Tuesday, "..."', 'Said Ellis: "..."'."""
     seg = _strip_parentheses(masked[seg_start:seg_end])
     if not re.search(r"[,:\u2014]\s*$", seg):
         return None
@@ -925,7 +925,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
     if not verbs:
         if not seg.rstrip().endswith(":"):
             return None
-        # 'Clinton: "..."', 'She then addressed the supporters again: "..."'
+        # 'Lopez: "..."', 'She then turned to the crowd again: "..."'
         named = re.search(r"(?:^\s*|[\u2014\u2013-]\s+|\b[Aa]ccording to\s+)"
                           r"((?:[" + _UP + r"][\w'\u2019.-]*\s+){0,3}[" + _UP + r"][\w'\u2019-]*)\s*:\s*$", seg)
         who = named.group(1) if named else _sentence_subject(masked, seg_start, seg_end, nominal=True)
@@ -945,7 +945,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
             return _Cue(a, b, verb.group(), None, speaker_text=who, confidence=0.85)
         return None
     if verb.group().lower().endswith("ing") or re.search(r"\band\s*$", seg[:verb.start()]):
-        # 'Spicer said, adding, "..."', 'Clinton answered on Facebook, writing, "..."': the
+        # 'Haddad said, adding, "..."', 'Lopez answered online, writing, "..."': the
         # subject of the verb before, or of the sentence, speaks
         who = None
         earlier = [v for v in _SPEECH.finditer(masked, s_start, a) if not v.group().endswith("ing")]
@@ -953,7 +953,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
                           seg[:verb.start()])
         clause_start = max(s_start, masked.rfind(",", s_start, a) + 1)
         if named and not re.search(r"[,;:]\s*$", seg[:verb.start()]):
-            who = named.group(1)  # 'footage of Hillary Clinton asking, "..."'
+            who = named.group(1)  # 'a video of Ana Lopez asking, "..."'
         elif verb.group()[-3:].lower() != "ing" and _sentence_subject(masked, clause_start, a, nominal=True):
             who = _sentence_subject(masked, clause_start, a, nominal=True)  # 'she smiled and said,'
         elif earlier and not re.search(r"\b(?:who|that|which)\s+(?:\w+\s+)?$",
@@ -966,7 +966,7 @@ def _cue_before_quote(text: str, masked: str, seg_start: int, seg_end: int, s_st
         who = subject[0] if subject else None
         lead = masked[seg_start:subject[1]] if subject else ""
         if re.search(r"\w", lead) and re.match(r"[^\w]*[a-z]", text[seg_end + 1:seg_end + 4]):
-            # 'An economic downturn, he said, "could be ...": a paraphrase the quote ends (the
+            # 'A long winter, she said, "would ruin ...": a paraphrase the quote ends (the
             # quote, in lower case, goes on with the words before the verb)
             return _Cue(a, b, verb.group(), (seg_start, seg_end), speaker_text=who, confidence=0.8,
                         gap=(seg_start + len(lead.rstrip(" ,")), seg_start + len(seg.rstrip())))
@@ -992,13 +992,13 @@ _OBJECT_FIRST = frozenset("told tells tell telling asked asks ask asking emailed
 def _tail_before_quote(tail: str, verb: str, has_subject: bool) -> bool:
     """Whether the words between a verb and the quote it introduces are an object, a time or a
     place ('told reporters Tuesday,', 'said in a statement:'), not a clause of its own ('said the
-    turmoil was not the banks' fault, "not by a long shot"' quotes inside a paraphrase)."""
+    plan was sound, "in every way"' quotes inside a paraphrase)."""
     words = re.findall(r"[\w'\u2019.-]+", tail)
     if not words:
         return True
     if len(words) > 12 or re.search(r"\bthat\b|q{3}", tail):
         return False
-    if not has_subject:  # 'Said Ellis, who grew up with him,'
+    if not has_subject:  # 'Said Ellis, who knew him well,'
         return True
     return bool(_TAIL_START.match(tail.strip(" ,\u2014"))) or verb in _OBJECT_FIRST
 
@@ -1035,7 +1035,7 @@ today yesterday tonight earlier later last this that these those it its even jus
 
 def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = False) -> str | None:
     """The named subject of a sentence, after any opening phrase: 'In a statement on Monday,
-    Rep. Ann Lee (D-Ore.) reacted ...' -> 'Rep. Ann Lee'; with `nominal`, also 'the other man'."""
+    Rep. Ann Lee (D-Ore.) reacted ...' -> 'Rep. Ann Lee'; with `nominal`, also 'the older man'."""
     clause = _strip_parentheses(masked[s_start:at])
     for part in re.finditer(r"[^,;:\u2014]+", clause):
         found = _CLAUSE_SUBJECT.match(clause, part.start())
@@ -1051,7 +1051,7 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
 
 
 def _announced(text: str, masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
-    """A quote opening a paragraph after one that ends with a colon: 'Caddell continued:'."""
+    """A quote opening a paragraph after one that ends with a colon: 'Sokolov continued:'."""
     colon = _rstripped(masked, para_start)
     if colon <= 0 or masked[colon - 1] != ":":
         return None
@@ -1071,7 +1071,7 @@ _DASH_NAME = re.compile(r"[ \t\u00a0]*\n*[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[
 
 
 def _dash_after(text: str, qe: int, next_open: int) -> _Cue | None:
-    """'"..." ― Martha Aguilar': a name after a dash, on the quote's line or the next."""
+    """'"..." ― Aylin Demir': a name after a dash, on the quote's line or the next."""
     found = _DASH_NAME.match(text, qe + 1, min(next_open, qe + 120))
     if not found or re.search(r"['\u2019]s$", found.group("who")):
         return None
@@ -1109,7 +1109,7 @@ def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
                     if q not in claimed:
                         claimed.add(q)
                         out.append(_Found(*q, "direct", replace(cue, confidence=min(0.95, cue.confidence + 0.1))))
-            elif len(re.findall(r"\w+", text[c_start:c_end])) >= 2:  # not 'Mexico said enough'
+            elif len(re.findall(r"\w+", text[c_start:c_end])) >= 2:  # not 'the city said enough'
                 out.append(_Found(c_start, c_end, "indirect", replace(cue, confidence=cue.confidence - 0.1)))
         if cues:
             continue
@@ -1226,7 +1226,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                         cues[-1].content = (before[0], _comma_before(masked, a))
                     cues.append(cue)
             elif not cues and re.search(r",\s*$", masked[s_start:a]):
-                # 'Trump doubled down on Monday, saying the wall ...': the sentence's subject
+                # 'Lopez spoke on Monday, saying the bridge ...': the sentence's subject
                 who = _sentence_subject(masked, s_start, a, nominal=True)
                 if who and who.lower() not in ("it", "this", "that"):
                     cue = _forward(text, masked, a, b, s_end, found, who, None)
@@ -1237,7 +1237,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         if re.search(r"\b(?:is|are|was|were|be|been|being|to)\s+(?:\w+ly\s+)?$", masked[s_start:a]):
             continue  # 'was first reported by', 'seems to think': passive or infinitive
         if re.search(r"(?:\b(?:the|a|an|its|his|her|their|this|these|those|of)|\d)\s+$", masked[s_start:a]):
-            continue  # 'the reported deaths', '271 pledged delegates': an adjective
+            continue  # 'the reported deaths', '40 pledged votes': an adjective
         if verb in ("say", "tell", "state", "states", "report", "believe", "think", "thought",
                     "claims", "claim", "reports", "notes", "note") and not _verb_context_ok(sentence, found):
             continue
@@ -1245,7 +1245,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                                                                 masked[b:s_end]):
             continue  # 'described the plan as reckless', not 'described the scene'
         if verb in ("asked", "asks"):
-            # 'asked Mook if ...', 'asked workers whether ...': the question is what was said
+            # 'asked Haddad if ...', 'asked workers whether ...': the question is what was said
             question = re.match(r"(?:\s+[\w'\u2019.-]+){0,5}?\s+(?=(?:whether|if|how|what|why|who|when|"
                                 r"where|to)\b)", masked[b:s_end])
             who = _subject_before(masked, s_start, a)
@@ -1261,7 +1261,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                                                r"has|have|had|must|might|may|does|did|\w+s)\b",
                                                masked[b:s_end])):
             if not (verb.startswith("show") and _DATA_SUBJECT.search(masked[s_start:a])):
-                continue  # but 'a new poll shows Clinton ahead'
+                continue  # but 'a new poll shows Lopez ahead'
         before = masked[s_start:a]
         # 'and said', 'and reiterated': same speaker as the cue before in this sentence
         coordinated = re.search(r"\band\s+$", before)
@@ -1296,7 +1296,7 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                         cue.gap = (back[1], b + rest.end())
                         cue.content = (back[0], s_end)
                 elif re.match(r"\s*As\s*$", masked[s_start:subject[1]]) and "," in masked[b:s_end]:
-                    # 'As Clinton told the Daily News, tax relief is ...'
+                    # 'As Lopez told the Herald, the bridge is ...'
                     cue.content = (masked.index(",", b, s_end) + 1, s_end)
                 elif not re.search(r":\s*$", masked[b:s_end]):
                     continue  # no content; but 'Trump told the crowd:' announces the next quote
@@ -1366,8 +1366,8 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
         return None
     chosen = len(parts) - 1
     if not parts[chosen].group().strip():
-        # 'X, an opposition war monitor, said' / 'X, who held a call ..., added' / 'Lance Beebe,
-        # 49, a Navy veteran, said' / 'Corey Lewandowski, Trump's campaign manager, said'
+        # 'X, an opposition war monitor, said' / 'X, who held a call ..., added' / 'Lance Okafor,
+        # 52, a retired pilot, said' / 'Mia Tan, the mayor's campaign manager, said'
         chosen -= 1
         skipped = 0
         while chosen >= 1 and skipped < 3 and _APPOSITIVE.match(parts[chosen].group().strip()) \
@@ -1566,7 +1566,7 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
             female = lowered in ("she", "her")
             topic = salience.last_topic(at, female=female)
             if topic is not None and (topic[:1].islower() or topic.split()[0] in ("The", "A", "An", "One", "Another")):
-                # 'the other man ... he said': that man, by name when his title is known
+                # 'the older man ... he said': that man, by name when his title is known
                 titled = re.search(r"(" + _PERSON_NOUNS + r")$", topic, re.I)
                 person = salience.by_title(titled.group(1).lower(), None, at) if titled else None
                 if person is None:
@@ -1590,7 +1590,7 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     described = re.fullmatch(r"((?:[^" + _UP + r"\s]\S*\s+)*[^" + _UP + r"\s]\S*)\s+((?:[" + _UP
                              + r"][\w'\u2019.-]*\s*){2,4})", name)
     if described and not role and not _DETERMINER.fullmatch(described.group(1) + " "):
-        # '9/11 widow Terry Strada'
+        # 'flood widow Ana Berg'
         role, name = described.group(1), described.group(2).strip()
     nominal = re.match(r"^(?:the|a|an|(\w+)['\u2019]s)\s+(?:(\w+)\s+)?(minister|president|"
                        r"premier|spokes\w+|leader|chancellor|envoy|ambassador|secretary|"

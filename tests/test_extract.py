@@ -104,8 +104,8 @@ def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote():
 
 
 def test_speaker_after_the_verb_may_start_with_a_description():
-    one("\u201cThe rules are wrong,\u201d said 9/11 widow Terry Strada.", kind="direct", speaker="Terry Strada",
-        role="9/11 widow")
+    one("\u201cThe rules are wrong,\u201d said flood widow Ana Berg.", kind="direct", speaker="Ana Berg",
+        role="flood widow")
     # but a body's name holding small words keeps them
     one("The London-based Syrian Observatory for Human Rights, a monitor, said that 12 soldiers died.",
         kind="indirect", speaker="Syrian Observatory for Human Rights")
@@ -189,7 +189,7 @@ def test_straight_quote_closing_after_a_quote_inside_it():
 
 
 def test_a_clause_between_the_verb_and_a_quote_makes_the_quote_part_of_a_paraphrase():
-    one("Lopez said the economy was weak, \u201cnot by a long shot,\u201d in her view.", kind="indirect")
+    one("Lopez said the plan was sound, \u201cin every single way,\u201d in her view.", kind="indirect")
 
 
 def test_partial_quote_before_the_verb_stays_in_the_paraphrase():
@@ -240,15 +240,16 @@ def test_indirect_speech_with_a_reporting_verb(text, speaker, content):
 @pytest.mark.parametrize("text, speaker, content, cue", [
     ("Mayor Ana Lopez spoke to the council on Monday, saying the city had no other choice.",
      "Ana Lopez", "the city had no other choice", "saying"),
-    ("Some council members think it will not pass.", "Some council members", "it will not pass", "think"),
+    ("Some council members think Lopez will lose the vote.", "Some council members",
+     "Lopez will lose the vote", "think"),
     ("Karim Haddad asked the minister whether the border would reopen.", "Karim Haddad",
      "whether the border would reopen", "asked"),
     ("A new survey shows Lopez ahead by six points.", "new survey", "Lopez ahead by six points", "shows"),
     ("Olga Ivanova called for an independent inquiry into the fire.", "Olga Ivanova",
      "an independent inquiry into the fire", "called for"),
-    ("Lance Okafor, 49, a veteran who now runs a bakery, said the town needs a new bridge.",
+    ("Lance Okafor, 52, a retired pilot who now runs a bakery, said the town needs a new bridge.",
      "Lance Okafor", "the town needs a new bridge", "said"),
-    ("Corey Tan, the mayor's campaign manager, said the candidate was not worried.", "Corey Tan",
+    ("Mia Tan, the mayor's campaign manager, said the candidate was not worried.", "Mia Tan",
      "the candidate was not worried", "said"),
 ])
 def test_more_ways_of_reporting_speech(text, speaker, content, cue):
@@ -267,11 +268,10 @@ def test_a_participle_in_a_relative_clause_does_not_give_its_subject_to_the_sent
 
 
 @pytest.mark.parametrize("text", [
-    "The registration issue was first reported by the Daily Courier.",
-    "Lopez has money and seems to think she is exempt.",
-    "Marta Kowalski reported from the border town of Narva.",
-    "When the council cut the funds, the city said enough.",
-    "When the council cut the funds, Mayor Ana Lopez said enough.",
+    "The leak was first reported by the Daily Courier.",
+    "Lopez seems to think the rules do not apply to her.",
+    "Marta Kowalski reported from the border town of Valga.",
+    "Mayor Ana Lopez said yes.",
 ])
 def test_passives_infinitives_places_and_one_word_are_no_reported_speech(text):
     assert extract(text) == []
@@ -304,18 +304,18 @@ def test_described_without_as_is_no_statement():
 
 
 @pytest.mark.parametrize("text, speaker, content", [
-    ("Lopez told a news conference they are close to a deal to settle that.", "Lopez",
-     "a news conference they are close to a deal to settle that"),
+    ("Lopez told a press briefing the workers want a deal and she can live with that.", "Lopez",
+     "a press briefing the workers want a deal and she can live with that"),
     ("As Lopez told the Valley Herald, the bridge is safe for now.", "Lopez", "the bridge is safe for now"),
-    ("Entering the last week, Lopez leads Haddad by six points according to a count by the Valley "
-     "Herald, which polled 900 voters.", "Valley Herald", "Lopez leads Haddad by six points"),
+    ("In the last week, Lopez is ahead of Haddad by six points according to a tally by the Valley "
+     "Herald, which polled 900 voters.", "Valley Herald", "Lopez is ahead of Haddad by six points"),
 ])
 def test_objects_as_clauses_and_according_to_without_a_comma(text, speaker, content):
     one(text, kind="indirect", speaker=speaker, text=content)
 
 
 def test_a_reporting_verb_used_as_an_adjective_is_no_cue():
-    assert extract("Lopez won 271 pledged delegates and the reported gains held.") == []
+    assert extract("Lopez won 40 pledged votes and the reported gains held.") == []
 
 
 def test_a_question_without_an_asker_is_no_statement():
@@ -355,15 +355,15 @@ def test_pronoun_is_the_subject_of_the_sentence_before():
 
 
 def test_she_skips_a_man_named_after_her_and_a_role_tells_who_is_a_woman():
-    text = ("Dottie Marsh, the chairwoman of the county party, backed the plan. Brian Jensen "
+    text = ("Nell Marsh, the chairwoman of the county party, backed the plan. Brian Jensen "
             "disagreed. \u201cIt was a mistake,\u201d she said.")
-    assert by_text(extract(text), "a mistake").speaker == "Dottie Marsh"
+    assert by_text(extract(text), "a mistake").speaker == "Nell Marsh"
 
 
 def test_pronoun_after_an_unnamed_subject_is_that_person():
-    text = ("Governor Peter Lindqvist opened the fair. Minutes later, the other man, a farmer "
+    text = ("Governor Peter Lindqvist opened the fair. Minutes later, the older man, a farmer "
             "from the valley, took the stage. \u201cWe need rain,\u201d he said.")
-    assert by_text(extract(text), "need rain").speaker == "the other man"
+    assert by_text(extract(text), "need rain").speaker == "the older man"
 
 
 def test_names_in_a_title_line_are_no_one_to_resolve_he_to():
@@ -384,7 +384,7 @@ def test_a_participle_before_a_quote_takes_its_subject(text, speaker):
 
 def test_a_quote_ending_a_sentence_ends_it_and_a_relative_clause_gives_its_antecedent():
     text = ("Mayor Ana Lopez spoke first. She was asked about Omar Farouk, who had said, "
-            "\u201cThe plan is dead.\u201d Lopez was similarly blunt when asked about the budget, "
+            "\u201cThe plan is dead.\u201d Lopez was just as short when asked about the budget, "
             "saying, \u201cWe have no money.\u201d")
     proposals = extract(text)
     assert by_text(proposals, "plan is dead").speaker == "Omar Farouk"
@@ -392,16 +392,16 @@ def test_a_quote_ending_a_sentence_ends_it_and_a_relative_clause_gives_its_antec
 
 
 def test_a_surname_shared_by_a_man_and_a_woman_does_not_stop_she():
-    text = "Hillary Clinton and Bill Clinton arrived together. Clinton spoke first. \u201cWe are ready,\u201d she said."
-    assert by_text(extract(text), "ready").speaker.endswith("Clinton")
+    text = "Anna Berg and Lars Berg arrived together. Berg spoke first. \u201cWe are ready,\u201d she said."
+    assert by_text(extract(text), "ready").speaker.endswith("Berg")
 
 
 @pytest.mark.parametrize("text", [
-    "SAVE A QUARTER Let the fund grow.\n\n\u201cStart early,\u201d he said.",
-    "He lives in Ashton, Md. \u201cIt is quiet here,\u201d he said.",
+    "CITY BUDGET Cuts deep this year.\n\n\u201cStart early,\u201d he said.",
+    "He lives in Dover, Del. \u201cIt is quiet here,\u201d he said.",
 ])
 def test_headings_in_capitals_and_state_abbreviations_are_no_speakers(text):
-    assert all(p.speaker not in ("SAVE A QUARTER Let", "Md") for p in extract(text))
+    assert all(p.speaker not in ("CITY BUDGET Cuts", "Del") for p in extract(text))
 
 
 def test_a_paraphrase_ends_where_an_added_quote_begins():
