@@ -261,3 +261,28 @@ def test_the_same_long_paraphrase_under_two_names_is_a_possible_misattribution(r
     assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
         [("misattribution", {first, second})]
     assert found[0]["score"] < 0.8  # weaker than a word-for-word direct quote
+
+
+def add_from(run, text, speaker, outlet, date, *extra):
+    result = run("add", text, "--speaker", speaker, "--outlet", outlet, "--date", date,
+                 "--kind", "indirect", *extra)
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("report_first", [True, False])
+def test_a_report_called_untrue_conflicts_with_that_outlets_account(run, report_first):
+    report = ("Ten of the bank's branches were closed after auditors found missing deposits",
+              "Jan Holm", "Daily Ledger", "2022-03-01", "--topic", "bank")
+    denial = ("The Daily Ledger's article is false and malicious", "Norvane Bank", "Wire",
+              "2022-03-02", "--topic", "bank")
+    first, second = (report, denial) if report_first else (denial, report)
+    ids = [add_from(run, *first)]
+    conflicts_json(run)  # detection runs once in between: the second add is incremental
+    ids.append(add_from(run, *second))
+    add_from(run, "Branches of another bank opened on Monday", "Ola Berg", "Wire", "2022-03-01",
+             "--topic", "bank")
+    found = conflicts_json(run)
+    assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
+        [("polarity", set(ids))]
+    assert "disputes this account (Daily Ledger)" in found[0]["explanation"]

@@ -44,7 +44,9 @@ def candidate_pairs(
     for index, item_terms in enumerate(terms):
         for term in item_terms:
             postings[term].append(index)
-    lists = [np.asarray(p, dtype=np.int64) for p in postings.values() if 2 <= len(p) <= cap]
+    extra = _source_pairs(postings, topics)
+    lists = [np.asarray(p, dtype=np.int64) for term, p in postings.items()
+             if 2 <= len(p) <= cap and not term.startswith("!")]
     del postings
     work = sum(len(a) * (len(a) - 1) // 2 for a in lists)
     slices = max(1, -(-work // batch))
@@ -81,12 +83,46 @@ def candidate_pairs(
             i, j = divmod(code, total)
             if topics_compatible(topics[i], topics[j]):
                 pairs.append((i, j))
-    return pairs
+    return sorted(set(pairs) | extra) if extra else pairs
+
+
+SOURCE, BY = "!src:", "!by:"
+
+
+def _source_pairs(postings: dict[str, list[int]], topics: Sequence[str | None]) -> set[tuple[int, int]]:
+    """A statement that calls a report untrue ('the Journal's article is erroneous', term
+    '!src:journal@topic') is paired with every statement that outlet or person gave in the same
+    topic ('!by:journal@topic'), however few words they share. Denials of reports are few, so
+    this is linear in the statements by that source."""
+    out: set[tuple[int, int]] = set()
+    for term, denials in postings.items():
+        if not term.startswith(SOURCE):
+            continue
+        for j in postings.get(BY + term[len(SOURCE):], ()):
+            for i in denials:
+                if i != j and topics_compatible(topics[i], topics[j]):
+                    out.add((min(i, j), max(i, j)))
+    return out
 
 
 def neighbours_sql(db, statement_id: str, item_terms: Sequence[str], total: int,
                    *, min_shared: int = MIN_SHARED) -> list[str]:
     """Ids of stored statements sharing enough informative terms with one statement."""
+    if not item_terms:
+        return []
+    linked = [(BY if t.startswith(SOURCE) else SOURCE) + t.split(":", 1)[1]
+              for t in item_terms if t.startswith((SOURCE, BY))]
+    found = set()
+    if linked:
+        marks = ",".join("?" * len(linked))
+        found = {row[0] for row in db.execute(
+            f"SELECT statement_id FROM terms WHERE term IN ({marks}) AND statement_id != ?",
+            [*linked, statement_id])}
+    item_terms = [t for t in item_terms if not t.startswith((SOURCE, BY))]
+    return sorted(found | set(_neighbours(db, statement_id, item_terms, total, min_shared)))
+
+
+def _neighbours(db, statement_id: str, item_terms: Sequence[str], total: int, min_shared: int) -> list[str]:
     if not item_terms:
         return []
     cap = max_df(total)

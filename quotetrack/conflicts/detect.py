@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import re
 import time
 from dataclasses import dataclass
 
 from quotetrack.conflicts import features as feats
-from quotetrack.conflicts.candidates import candidate_pairs, neighbours_sql, topics_compatible
+from quotetrack.conflicts.candidates import BY, SOURCE, candidate_pairs, neighbours_sql, topics_compatible
 from quotetrack.conflicts.rules import Finding, Item, Settings, compare, quote_words, speaker_key
 from quotetrack.store import write_transaction
 
@@ -36,7 +37,7 @@ def conflict_id(id_a: str, id_b: str) -> str:
 
 
 def _signature(row: dict) -> str:
-    raw = "\x1f".join(str(row[k] or "") for k in ("text", "speaker", "date", "kind", "topic"))
+    raw = "\x1f".join(str(row[k] or "") for k in ("text", "speaker", "outlet", "date", "kind", "topic"))
     return hashlib.md5(raw.encode("utf-8")).hexdigest()
 
 
@@ -52,6 +53,16 @@ def _flags(item: Item) -> int:
     return ((NEG if f["negations"] else 0) | (FIG if f["figures"] else 0)
             | (CONTRARY if f["contrary"] else 0) | (DIRECT if item.kind == "direct" else 0)
             | print_ << 4)
+
+
+def _source_terms(item: Item) -> list[str]:
+    """Terms that tie a statement to its source ('!by:reuters@topic') and a denial to the source
+    of the report it calls untrue ('!src:reuters@topic'); see candidates.candidate_pairs."""
+    topic = (item.topic or "").casefold()
+    names = {w for w in re.findall(r"\w+", feats.fold(f"{item.outlet} {item.speaker}")) if len(w) > 2}
+    out = [f"{BY}{name}@{topic}" for name in sorted(names)]
+    out += [f"{SOURCE}{n['source']}@{topic}" for n in item.features["negations"] if n.get("source")]
+    return out
 
 
 def _worth_comparing(fa: int, fb: int) -> bool:
@@ -162,7 +173,7 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
     changed_items = []
     for sid in changed:
         item = items.get(sid)
-        terms[sid] = item.features["terms"]
+        terms[sid] = item.features["terms"] + _source_terms(item)
         flags[sid] = _flags(item)
         if not full:
             changed_items.append(item)

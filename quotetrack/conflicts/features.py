@@ -567,9 +567,12 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i += 1
             continue
         postfix = next((p for p in lexicon.POSTFIX_NEGATION if tuple(words[i:i + len(p)]) == p), None)
-        if (postfix is None and word in _BE and i + 2 < n and words[i + 1].endswith("ly")
-                and words[i + 2] in lexicon.POSTFIX_WORDS):
-            postfix = (word, words[i + 1], words[i + 2])  # 'are absolutely false'
+        if postfix is None and word in _BE:
+            m = i + 1  # 'are absolutely false', 'is factually and scientifically erroneous'
+            while m < min(n, i + 5) and (words[m].endswith("ly") or words[m] == "and"):
+                m += 1
+            if m > i + 1 and m < n and words[m] in lexicon.POSTFIX_WORDS:
+                postfix = tuple(words[i:m + 1])
         if postfix:
             clause_start = i
             while clause_start > 0 and words[clause_start - 1] not in (";", ":", ".", "!", "?", "but"):
@@ -577,6 +580,16 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             # 'reports on social media about strikes on the camps are false': what is called
             # false is what the reports say, after 'about', 'of' or 'that'
             claim = next((k for k in range(clause_start, i) if words[k] in lexicon.EVIDENCE_WORDS), -1)
+            # whose report it is: 'the Journal's article', 'the Reuters report', 'a report by AFP'
+            source = ""
+            if claim >= 0:
+                owner = [k for k in range(max(clause_start, claim - 2), claim) if tokens[k][2]]
+                after = [k for k in range(claim + 1, min(i, claim + 4)) if tokens[k][2]]
+                if owner:
+                    source = tokens[owner[-1]][2]
+                elif after and words[claim + 1] in ("by", "from", "in"):
+                    source = tokens[after[0]][2]
+                source = re.sub(r"['\u2019]s?$", "", source)
             if claim >= 0:
                 opener = next((k for k in range(claim + 1, i - 1) if words[k] in ("about", "that")), -1)
                 if opener < 0 and words[claim + 1] in ("of", "on"):
@@ -594,6 +607,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                     "heads": _predicates(words, tokens, scope, head),
                     "subject": subject_before(tokens, words, head) if head != scope[0] else "",
                     "agent": agent, "patient": patient, "proposition": scope,
+                    "source": source,
                 })
             i += len(postfix)
             continue

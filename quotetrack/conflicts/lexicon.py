@@ -64,7 +64,7 @@ EVIDENCE_WORDS = frozenset("""
 evidence proof sign signs indication indications basis reason grounds trace traces suggestion
 accusation accusations assertion assertions plan plans intention intentions intent
 claim claims report reports allegation allegations rumour rumours rumor rumors truth question doubt
-knowledge
+knowledge article articles story
 """.split())
 AUXILIARIES = frozenset("""
 is are was were be been being has have had do does did will would shall should can could may might
@@ -249,7 +249,8 @@ forgotten hidden risen fallen beaten eaten done gone begun drunk thrown flown gr
 sworn shot fled led fed dealt meant swept sold bound ground wound withdrawn overthrown shaken woken
 """.split())
 # Words that, after 'is/are' and an adverb, call what precedes untrue ('are absolutely false').
-POSTFIX_WORDS = frozenset("false untrue baseless groundless unfounded lies fabricated nonsense wrong".split())
+POSTFIX_WORDS = frozenset("""false untrue baseless groundless unfounded lies fabricated nonsense wrong
+erroneous inaccurate incorrect misleading fake""".split())
 
 # Nouns for one event whose toll can only grow, and words that say a figure is a running total.
 SINGLE_EVENTS = frozenset("""

@@ -165,6 +165,9 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     for negation in neg.features["negations"]:
         if negation.get("said") and not same:
             continue  # 'B never acknowledged that X' is no denial of X by anyone but B
+        if negation.get("source") and _reported_by(pos, negation["source"]) and _same_story(pos, neg):
+            out.append(_report_disputed(pos, neg, negation, flipped))
+            continue
         head_index = next((h for h in _denied_heads(neg, negation)
                            if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
         kind = negation.get("kind", "verbal")
@@ -214,6 +217,28 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
             break
     return out
+
+
+def _reported_by(item: Item, source: str) -> bool:
+    """Whether `item` is the account of `source` (its outlet or speaker: 'the Journal' for The
+    Wall Street Journal, 'Reuters')."""
+    names = re.findall(r"\w+", fold(f"{item.outlet} {item.speaker}"))
+    return any(entities_match(source, name) for name in names if len(name) > 2)
+
+
+def _same_story(a: Item, b: Item) -> bool:
+    if a.topic and b.topic:
+        return a.topic.casefold() == b.topic.casefold()
+    return len((_content_keys(a) & _content_keys(b)) - _reporting_keys()) >= 2
+
+
+def _report_disputed(pos: Item, neg: Item, negation: dict, flipped: bool) -> Finding:
+    """'The Journal's article is erroneous' against what the Journal reported."""
+    first = _token_span(neg, max(0, negation["scope"][0] - 2))[0]
+    claim = neg.text[first:negation["cue"][1]]
+    ev_neg, ev_pos = [(first, negation["cue"][1])], [(0, len(pos.text))]
+    a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
+    return Finding("polarity", 0.7, f"'{claim}' disputes this account ({pos.outlet})", a_ev, b_ev)
 
 
 def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: set[str],
