@@ -200,6 +200,14 @@ def test_a_denial_in_other_words_that_repeats_every_complement_is_found_at_a_low
                     item("The company's devices were never deployed by the navy, on ships or on submarines")) is None
 
 
+def test_no_way_to_rig_the_figures_denies_that_the_numbers_were_rigged():
+    claim = item("In my view today's unemployment numbers were RIGGED to make us look bad", "Mayor")
+    denial = item("A statistician has no way to rig the monthly figures, which are compiled by staff",
+                  "Former director")
+    found = conflict(claim, denial)
+    assert found is not None and found.type == "polarity" and "no way to rig" in found.explanation
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

@@ -707,14 +707,16 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             head = scope[0] if kind == "perceived" else (
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
         said = False
+        planned = -1
         if head + 2 < n and words[head + 1] == "to" and tokens[head + 2][1] and not tokens[head][2] \
                 and ((not _verb_like(words[head]) and words[head - 1] in _DETERMINERS)
                      or words[head] in _INTENT) \
                 and words[head] not in lexicon.REPORTING:
-            # 'never had a programme to develop X', 'no plan to attack', 'never intended to
+            # 'never had a programme to develop X', 'no way to rig', 'never intended to
             # overthrow': the act is what is denied
-            head = head + 2
+            planned, head = head, head + 2
             scope = [k for k in scope if k >= head] or [head]
+            verb, kind = head, "verbal"
         elif head + 2 < n and words[head + 1] == "that" and tokens[head][0] in _saying_keys():
             # 'she never acknowledged that there was a conspiracy' denies having said it, which
             # contradicts her own words (the rules use it only for one speaker)
@@ -726,6 +728,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         if subject in ("", "?"):
             subject = agent_after(tokens, words, head) or subject
         agent, patient = roles(tokens, words, head, before=i)
+        if planned >= 0:  # who has no way to do it is the doer ('a commissioner has no way to rig')
+            agent = subject_before(tokens, words, i) or _noun_before(tokens, words, i)
         clause_start = i
         while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
             clause_start -= 1

@@ -132,6 +132,7 @@ SYNONYMS = {
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory",
     "probable": "likely", "improbable": "unlikely",
     "citizens": "citizen", "nationals": "citizen", "national": "citizen",
+    "numbers": "figures", "statistics": "figures", "stats": "figures",
     # American and British spellings
     "defense": "defence", "offense": "offence",
     "neutralize": "neutralise", "authorize": "authorise", "authorized": "authorised",
