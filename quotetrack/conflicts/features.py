@@ -366,6 +366,11 @@ def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
         if tokens[i][2]:
             return tokens[i][2]
         if tokens[i][1] and not _verb_like(words[i]):
+            # the noun heading the phrase: 'the monthly figures' -> figures
+            while i + 1 < len(tokens) and tokens[i + 1][1] and not tokens[i + 1][2] \
+                    and not _verb_like(words[i + 1]) and tokens[i + 1][6] == tokens[i][6] \
+                    and tokens[i + 1][0] not in _contrary():  # ('found the mayor guilty')
+                i += 1
             return "~" + tokens[i][0]
         if not tokens[i][1] and words[i] not in _DETERMINERS:
             return ""
