@@ -621,18 +621,13 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
             if (ka, kb) in _blame_keys() or (kb, ka) in _blame_keys():
                 # 'an act of aggression by A' vs 'a provocation by B': blame laid both ways
                 if theme and not roles_agree(ra, rb):
-                    return [Finding("antonym", 0.7,
-                                    f"'{_span_text(a, *_token_span(a, ia))}' vs "
-                                    f"'{_span_text(b, *_token_span(b, ib))}': each side blames the other",
-                                    [_token_span(a, ia)], [_token_span(b, ib)])]
+                    return [_blame_finding(a, ia, b, ib)]
                 continue
             judged = _judged(a, ia) or _judged(b, ib)
             close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
-            # 'the origins are most likely a lab incident' / 'a lab leak is the least likely
-            # hypothesis': a likelihood is about the words next to it, not its grammatical subject
-            weighed = bool(close or len(theme) >= 2) and {ka, kb} <= _likelihood_keys()
-            if weighed and (_negated_keys(a) & _near_keys(b, ib) or _negated_keys(b) & _near_keys(a, ia)):
-                continue  # 'the tank is the least likely source' / 'most likely run-off, not the tank'
+            weighed = _weighed(a, ia, b, ib, ka, kb, theme, close)
+            if weighed is None:
+                continue
             # Two accounts of one story that each say what 'it' was ('it looks like a terrible
             # attack' / 'the explosion was an accident') describe the same event by definition.
             named = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold()
@@ -755,6 +750,27 @@ def _contrary_span(item: Item, index: int) -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def _likelihood_keys() -> frozenset[str]:
     return frozenset([key("likely"), key("unlikely")])
+
+
+def _blame_finding(a: Item, ia: int, b: Item, ib: int) -> Finding:
+    return Finding("antonym", 0.7,
+                   f"'{_span_text(a, *_token_span(a, ia))}' vs "
+                   f"'{_span_text(b, *_token_span(b, ib))}': each side blames the other",
+                   [_token_span(a, ia)], [_token_span(b, ib)])
+
+
+def _weighed(a: Item, ia: int, b: Item, ib: int, ka: str, kb: str, theme: set[str],
+             close: set[str]) -> bool | None:
+    """Whether two contrary words are likelihoods about the same thing ('the origins are most
+    likely a lab incident' / 'a lab leak is the least likely hypothesis'): a likelihood is about
+    the words next to it, not its grammatical subject. None when one account denies what the
+    other calls unlikely, so that they agree ('the tank is the least likely source' / 'most
+    likely run-off, not the tank')."""
+    if not ({ka, kb} <= _likelihood_keys() and (close or len(theme) >= 2)):
+        return False
+    if _negated_keys(a) & _near_keys(b, ib) or _negated_keys(b) & _near_keys(a, ia):
+        return None
+    return True
 
 
 def _measure_keys(item: Item) -> set[str]:
