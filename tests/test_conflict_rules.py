@@ -424,6 +424,17 @@ def test_a_preliminary_and_a_final_estimate_for_one_period_conflict():
     assert "306,000 vs 187,000" in found.explanation
 
 
+@pytest.mark.parametrize("early,late", [
+    ("The earthquake killed 230,000 people", "The quake's death toll was about 160,000, a study found"),
+    ("At least 20 soldiers were killed in the clash", "Four soldiers died in the clash, state media said"),
+])
+def test_a_later_lower_toll_of_one_clash_or_quake_conflicts(early, late):
+    found = conflict(item(early, date="2020-06-16", topic="t"), item(late, date="2021-02-19", topic="t"))
+    assert found is not None and found.type == "numeric"
+    # and the same toll rising is no conflict
+    assert conflict(item(late, date="2020-06-16", topic="t"), item(early, date="2021-02-19", topic="t")) is None
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

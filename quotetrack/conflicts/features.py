@@ -954,6 +954,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
                 best = (distance, events[tokens[k][0]])
         if best:
             event = best[1]
+        if head.split(" ")[-1:] == [key("toll")]:
+            head, event = "person", event or "killed"  # 'the death toll was about 160,000'
         if not head and event in ("killed", "casualty", "injured"):
             head = "person"
         denied = before in ("not", "than", "of") and words[fig.start - 2:fig.start - 1] in (

@@ -257,7 +257,8 @@ erroneous inaccurate incorrect misleading fake""".split())
 SINGLE_EVENTS = frozenset("""
 crash crashes explosion explosions blast blasts earthquake quake fire collapse flood floods shooting
 bombing sinking stampede storm hurricane typhoon cyclone derailment eruption tsunami landslide
-avalanche shipwreck massacre flight downing toll total
+avalanche shipwreck massacre flight downing toll total clash clashes ambush raid attack battle
+accident disaster incident sinking fighting
 """.split())
 
 # Contrary words that assign blame: each side calls the other's act the provocation, so they

@@ -427,7 +427,8 @@ def _head_words(item: Item, fig: dict) -> str:
     sentence = item.features["sentences"][index] if index < len(tokens) else None
     found = []
     for part in fig["head"].split():
-        near = [i for i, t in enumerate(tokens) if t[0] == part and item.features["sentences"][i] == sentence]
+        near = [i for i, t in enumerate(tokens) if item.features["sentences"][i] == sentence
+                and (t[0] == part or (t[1] and count_class(item.words[i]) == part))]
         if not near:
             return ""
         found.append(min(near, key=lambda i: abs(i - index)))
