@@ -519,6 +519,37 @@ def test_most_likely_and_least_likely_about_the_same_explanation_conflict():
     assert conflict(unlikely, agrees) is None
 
 
+@pytest.mark.parametrize("left,right", [
+    ("The presidential election was free and fair", "The presidential election was fraudulent"),
+    ("The official results are accurate", "The official results were manipulated"),
+    ("The tap water in the city is safe to drink", "The tap water in the city is contaminated with lead"),
+    ("The lead levels in the water were within safe limits", "The lead levels in the water were dangerously high"),
+    ("The co-pilot deliberately crashed the plane into the mountain",
+     "The crash of the plane into the mountain was an accident"),
+    ("The $681 million was a donation from the royal family", "The $681 million was stolen from the state fund"),
+])
+def test_contrary_descriptions_of_the_same_thing_conflict(left, right):
+    found = conflict(item(left, "Source A"), item(right, "Source B"))
+    assert found is not None and found.type == "antonym"
+
+
+def test_an_act_only_one_party_can_have_done_given_to_two_conflicts():
+    found = conflict(item("Chinese troops crossed the border first and attacked the Indian patrol"),
+                     item("Indian troops crossed the border first and attacked the Chinese patrol"))
+    assert found is not None and found.type == "antonym"
+    assert "'crossed the border first' is said of Chinese troops and of Indian troops" in found.explanation
+    found = conflict(item("The opposition candidate won the election by a wide margin"),
+                     item("The president won the election by a wide margin"))
+    assert found is not None and "won the election" in found.explanation
+    # different elections, different places crossed, the same winner: no conflict
+    assert conflict(item("The opposition candidate won the election in 2019"),
+                    item("The president won the election in 2024")) is None
+    assert conflict(item("Our troops crossed the river first, the general said"),
+                    item("Enemy troops crossed the border first")) is None
+    assert conflict(item("The ruling party won the election, the commission said"),
+                    item("The ruling party won the election with 60 percent")) is None
+
+
 def test_contrary_words_about_different_parties_agree():
     a = item("Turkey attacked Syrian positions in Idlib")
     b = item("Syria defended its positions in Idlib")

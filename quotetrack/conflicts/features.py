@@ -530,7 +530,8 @@ def _predicates(words: list[str], tokens: list[list], scope: list[int], head: in
     """Every predicate a negation may deny, the main one first ('reports that he was detained
     or killed are false' denies both)."""
     others = [i for i in scope if i != head and not tokens[i][2]
-              and (_verb_like(words[i]) or tokens[i][0] in _contrary())]
+              and (_verb_like(words[i]) or tokens[i][0] in _contrary())
+              and not (i > head and words[i - 1] in ("that", "which", "who"))]  # a relative clause
     return [head] + others
 
 

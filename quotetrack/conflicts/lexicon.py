@@ -184,6 +184,10 @@ CONTRARY_PAIRS = (
     ("real", "fictitious"), ("real", "fake"), ("genuine", "fake"), ("authentic", "fake"),
     ("genuine", "forged"), ("authentic", "forged"), ("real", "sham"), ("genuine", "sham"),
     ("arson", "accident"), ("sabotage", "accident"),
+    ("fair", "fraud"), ("legitimate", "fraud"), ("legitimate", "illegitimate"), ("fair", "unfair"),
+    ("accurate", "manipulated"), ("genuine", "manipulated"), ("accurate", "falsified"),
+    ("safe", "contaminated"), ("safe", "toxic"), ("safe", "hazardous"),
+    ("donation", "stolen"), ("donation", "embezzled"), ("gift", "stolen"), ("loan", "stolen"),
 ) + tuple((low, high) for low in ("minor", "modest", "minimal", "negligible", "slight")
           for high in ("worst", "catastrophic", "devastating", "disastrous", "massive", "severe"))
 # Contrary pairs about quantities that move: rising prices and falling prices a month apart

@@ -618,6 +618,9 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                 # 'raised output' and 'agreed to cut output' a past act and a plan
             ra = roles(ta, a.words, ia)
             rb = roles(tb, b.words, ib)
+            if not (_verb_like(a.words[ia]) or _verb_like(b.words[ib])):
+                # an adjective or noun has no object: 'within safe limits' / 'dangerously high'
+                ra, rb = (ra[0], ""), (rb[0], "")
             theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb} - _measure_keys(a) - _measure_keys(b)
             if (ka, kb) in _blame_keys() or (kb, ka) in _blame_keys():
                 # 'an act of aggression by A' vs 'a provocation by B': blame laid both ways
@@ -631,11 +634,14 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                 continue
             # Two accounts of one story that each say what 'it' was ('it looks like a terrible
             # attack' / 'the explosion was an accident') describe the same event by definition.
+            says_a = characterises(a.words, a.features["tokens"], ia)
+            says_b = characterises(b.words, b.features["tokens"], ib)
             named = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold()
-                         and characterises(a.words, a.features["tokens"], ia)
-                         and characterises(b.words, b.features["tokens"], ib))
+                         and says_a and says_b)
+            # ('the crash of the plane into the mountain was an accident': what it was is said of
+            # the whole phrase before 'was', not of its last noun)
             if not weighed and (roles_clash(ra, rb) or (
-                    not judged and not named and _noun_subjects_clash(a, ia, b, ib))):
+                    not judged and not (says_a or says_b) and _noun_subjects_clash(a, ia, b, ib))):
                 continue
             agree = roles_agree(ra, rb)
             na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
@@ -909,9 +915,81 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
         findings += opposing
     findings += numeric(a, b, settings)
     findings += jurisdiction(a, b) + [_flip(f) for f in jurisdiction(b, a)]
+    findings += exclusive(a, b, settings)
     if not findings:
         return None
     return _merge(findings)
+
+
+_WON = frozenset(["election", "elections", "vote", "race", "presidency", "seat", "runoff", "contest",
+                  "war", "battle", "majority", "ballot"])
+
+
+def _exclusive_acts(item: Item) -> list[tuple[int, str]]:
+    """Acts only one party can have done: winning the election, doing something first
+    ('crossed the border first'). (position of the verb, its object key)."""
+    tokens, words = item.features["tokens"], item.words
+    out = []
+    for i, t in enumerate(tokens):
+        if not t[1] or t[5] or t[7]:
+            continue
+        after = range(i + 1, min(len(words), i + 5))
+        if words[i] in ("won", "wins", "win") and any(words[k] in _WON for k in after):
+            out.append((i, next(tokens[k][0] for k in after if words[k] in _WON)))
+        elif _verb_like(words[i]) and any(words[k] == "first" for k in after) and not any(
+                words[k] in (",", ";", ".") for k in range(i, next(k for k in after if words[k] == "first"))):
+            obj = next((tokens[k][0] for k in after if tokens[k][1] and not tokens[k][2]
+                        and words[k] != "first"), "")
+            out.append((i, obj))
+    return out
+
+
+def exclusive(a: Item, b: Item, settings: Settings) -> list[Finding]:
+    """Two accounts that give one exclusive act to different parties: 'Chinese troops crossed
+    the border first' / 'Indian troops crossed the border first'; 'the opposition candidate won
+    the election' / 'the president won the election'."""
+    same_story = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold())
+    if not same_story and date_gap(a, b) > settings.contrary_days:
+        return []
+    for ia, obj_a in _exclusive_acts(a):
+        for ib, obj_b in _exclusive_acts(b):
+            if a.features["tokens"][ia][0] != b.features["tokens"][ib][0] or obj_a != obj_b \
+                    or _periods_differ(a, ia, b, ib):
+                continue  # ('won the election in 2019' / 'won the election in 2024')
+            ra = roles(a.features["tokens"], a.words, ia)
+            rb = roles(b.features["tokens"], b.words, ib)
+            if not (_comparable(ra[0], rb[0]) and not entities_match(ra[0].lstrip("~"), rb[0].lstrip("~"))):
+                continue
+            act = _act_phrase(a, ia)
+            return [Finding("antonym", 0.7,
+                            f"'{a.text[act[0]:act[1]]}' is said of {_subject_phrase(a, ia)} and of "
+                            f"{_subject_phrase(b, ib)}: only one can have done it",
+                            [act], [_act_phrase(b, ib)])]
+    return []
+
+
+def _act_phrase(item: Item, index: int) -> tuple[int, int]:
+    """The exclusive act as written: 'crossed the border first', 'won the election'."""
+    last = index
+    for k in range(index + 1, min(len(item.words), index + 5)):
+        last = k
+        if item.words[k] == "first" or item.words[k] in _WON:
+            break
+    return _token_span(item, index)[0], _token_span(item, last)[1]
+
+
+def _subject_phrase(item: Item, index: int) -> str:
+    """The words naming who does the act at `index` ('Chinese troops', 'the opposition candidate')."""
+    tokens = item.features["tokens"]
+    k = index - 1
+    while k >= 0 and item.words[k] in lexicon.AUXILIARIES:
+        k -= 1
+    end = k
+    while k >= 0 and index - k <= 5 and (tokens[k][1] or tokens[k][2]) and not _verb_like(item.words[k]):
+        k -= 1
+    if end <= k:
+        return "another party"
+    return item.text[tokens[k + 1][3]:tokens[end][4]]
 
 
 _NATIONAL = frozenset(["territorial", "national", "sovereign"])
