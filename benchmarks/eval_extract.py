@@ -56,6 +56,16 @@ def polnear(split: str) -> None:
         print(f"  {kind:<8} with the right speaker: P {f['precision']:.3f}  R {f['recall']:.3f}  "
               f"F1 {f['f1']:.3f}   (spans alone: P {f['span_precision']:.3f} R {f['span_recall']:.3f}; "
               f"gold {f['gold']}, proposed {f['proposed']})")
+    print("  scorer's gold mapping and speaker matching (gold items affected, direct / indirect):")
+    rules = sorted(set(r["direct"]["mapped"]) | set(r["indirect"]["mapped"]))
+    for rule in rules:
+        print(f"    source mapped anew, {rule + ':':<36} {r['direct']['mapped'].get(rule, 0):>3} / "
+              f"{r['indirect']['mapped'].get(rule, 0)}")
+    print(f"    left out, source only a cue word ('said'):     {r['direct']['left_out_gold']:>3} / "
+          f"{r['indirect']['left_out_gold']} (and {r['direct']['left_out_proposed']} / "
+          f"{r['indirect']['left_out_proposed']} proposals over them alone)")
+    print(f"    no longer matched by a shared title or honorific: {r['direct']['titles_only']:>3} / "
+          f"{r['indirect']['titles_only']}")
     per_minute = r["articles"] / r["seconds"] * 60 if r["seconds"] else float("inf")
     print(f"  speed: {per_minute:,.0f} articles/minute ({r['seconds']:.2f} s for {r['articles']})")
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotetrack.errors import QuotetrackError
-from quotetrack.evaluate_extract import match_statements, read_polnear
+from quotetrack.evaluate_extract import match_statements, read_polnear, same_speaker
 from quotetrack.extract import extract, find_quotes, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -476,6 +476,54 @@ def test_scorer_takes_a_paragraph_edge_for_no_quote_mark():
     text = "Budget news.\n\nTaxes will rise next year.\n\nThat is what the mayor said."
     golds = read_polnear(text, _brat(text, "Taxes will rise next year"))
     assert [g.direct for g in golds] == [False]
+
+
+def _brat_pairs(text: str, *pairs: tuple[str, str]) -> str:
+    """A brat file with one attribution per (source, content), each found after the last."""
+    lines, at = [], 0
+    for i, (source, content) in enumerate(pairs):
+        s = text.index(source, at)
+        c = text.index(content, at)
+        at = max(s, c) + 1
+        lines += [f"T{2 * i + 1}\tSource {s} {s + len(source)}\t{source}",
+                  f"T{2 * i + 2}\tContent {c} {c + len(content)}\t{content}",
+                  f"E{i + 1}\tAttribution:T{2 * i + 2} Content:T{2 * i + 2} Source:T{2 * i + 1}"]
+    return "\n".join(lines)
+
+
+def test_scorer_speaker_match_needs_a_name_not_a_title_or_honorific():
+    assert not same_speaker("Mrs. Lee", "Mr. Lee")  # Mr. against Mrs.: two people
+    assert not same_speaker("Mr. Park", "Mr. Lee")
+    assert not same_speaker("Rep. Ann Lee", "Rep. Joe Park")
+    assert not same_speaker("Ann Park", "Ann Lee")  # a first name alone
+    assert same_speaker("Mr. Lee", "Councilman Joe Lee, who chairs the panel")
+    assert same_speaker("Joe Lee", "Another critic, Joe Lee,")
+    assert same_speaker("Ann Park and Joe Lee", "Joe Lee")
+    assert same_speaker("UN", "United Nations") and same_speaker("officials", "city officials")
+
+
+def test_scorer_maps_a_pronoun_to_the_nearest_named_person_of_its_sex():
+    text = ('"The bridge is late," Ms. Lee said. "We will fix it," said Mr. Park. '
+            'The report said costs rose. "It opens in May," she said.')
+    golds = read_polnear(text, _brat_pairs(text, ("Ms. Lee", "The bridge is late"),
+                                           ("Mr. Park", "We will fix it"),
+                                           ("The report", "costs rose"), ("she", "It opens in May")))
+    assert golds[-1].source == "Ms. Lee"  # not the report, not Mr. Park
+    assert golds[-1].rule == "pronoun to a person of that sex"
+
+
+def test_scorer_maps_the_title_and_who_to_the_names_they_stand_for():
+    text = ('Mayor Ann Lee said the bridge was late. "It opens in May," the mayor said. '
+            'The plan was backed by Joe Park, who said "it is worth the wait."')
+    golds = read_polnear(text, _brat_pairs(text, ("Mayor Ann Lee", "the bridge was late"),
+                                           ("the mayor", "It opens in May"), ("who", "it is worth the wait")))
+    assert [g.source for g in golds] == ["Mayor Ann Lee", "Mayor Ann Lee", "Joe Park"]
+
+
+def test_scorer_leaves_out_a_source_that_is_only_a_cue_word():
+    text = '"We will fix it," said Joe Park.'
+    golds = read_polnear(text, _brat_pairs(text, ("said", "We will fix it")))
+    assert [g.usable for g in golds] == [False]
 
 
 # ---------------------------------------------------------------- reading files
