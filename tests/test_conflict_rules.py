@@ -208,6 +208,24 @@ def test_no_way_to_rig_the_figures_denies_that_the_numbers_were_rigged():
     assert found is not None and found.type == "polarity" and "no way to rig" in found.explanation
 
 
+@pytest.mark.parametrize("fact,denial,words", [
+    ("He met the oligarch twice in 2016", "He has never met the oligarch", "never met"),
+    ("The plane deviated from its assigned route", "The plane did not deviate from its assigned route",
+     "not deviate"),
+    ("The water supply was switched to the river in April",
+     "The city never switched its water supply to the river", "never switched"),
+])
+def test_the_denied_verb_is_the_one_after_the_cue(fact, denial, words):
+    found = conflict(item(fact, "Source A"), item(denial, "Source B"))
+    assert found is not None and found.type == "polarity" and f"'{words}' negates" in found.explanation
+
+
+def test_no_casualties_is_contradicted_by_a_count_of_the_dead():
+    found = conflict(item("Three civilians were killed in the strike"),
+                     item("There were no civilian casualties in the strike"))
+    assert found is not None and found.type == "numeric" and "3 vs 0" in found.explanation
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

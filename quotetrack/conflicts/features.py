@@ -358,6 +358,10 @@ def _noun_before(tokens: list[list], words: list[str], start: int) -> str:
     return ""
 
 
+_ADVERBS = frozenset("""twice once again ago later earlier today tonight yesterday tomorrow now
+then there here also too still soon before after anyway instead together alone overnight""".split())
+
+
 def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
     """The first name or noun after a predicate in its clause ('attacked police officers')."""
     for i in range(position + 1, min(len(tokens), position + 5)):
@@ -369,7 +373,9 @@ def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
             # the noun heading the phrase: 'the monthly figures' -> figures
             while i + 1 < len(tokens) and tokens[i + 1][1] and not tokens[i + 1][2] \
                     and not _verb_like(words[i + 1]) and tokens[i + 1][6] == tokens[i][6] \
-                    and tokens[i + 1][0] not in _contrary():  # ('found the mayor guilty')
+                    and tokens[i + 1][0] not in _contrary() \
+                    and words[i + 1] not in _ADVERBS and not words[i + 1].endswith("ly"):
+                # ('found the mayor guilty', 'met the oligarch twice')
                 i += 1
             return "~" + tokens[i][0]
         if not tokens[i][1] and words[i] not in _DETERMINERS:
@@ -687,6 +693,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i = cue_end
             continue
         verb = -1
+        after_do = False
         thing = scope[0]
         if kind == "np":
             # the thing denied runs to the first function word; a verb after an auxiliary follows
@@ -709,6 +716,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 head, verb, kind = thing, -1, "perceived"
             elif verb >= 0 and verb == thing:
                 kind = "verbal"  # 'none of them will turn': no thing, just a denied act
+        elif kind == "verbal" and not after_evidence and scope[0] == j and _after_do(words, i):
+            head = j  # 'did not deviate from its assigned route': the verb after 'did not'
+            after_do = True
         else:
             head = scope[0] if kind == "perceived" else (
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
@@ -750,7 +760,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                        and words[k] not in lexicon.AUXILIARIES] if knowing else None,
             "said": said,
             "heads": (scope if said else
-                      _predicates(words, tokens, scope, head) if after_evidence else [head]),
+                      _predicates(words, tokens, scope, head) if after_evidence or after_do else [head]),
             "agent": agent, "patient": patient,
             "proposition": [k for k in range(clause_start, scope_end) if tokens[k][1] and k != i],
             "kind": "existential" if kind == "np" and verb < 0 else kind,
@@ -985,6 +995,17 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         })
     _among_totals(out, words)
     return out
+
+
+_DO = frozenset("do does did will would can could should might must shall".split())
+
+
+def _after_do(words: list[str], cue: int) -> bool:
+    """Whether a negation cue follows an auxiliary that takes a bare verb ('did not', 'won't')."""
+    word = words[cue]
+    if word.endswith(("n't", "nt")) and word not in ("not",) and word[:-3] in _DO | {"ca", "wo"}:
+        return True
+    return word in ("not", "never") and cue > 0 and words[cue - 1] in _DO
 
 
 def _counting_word(words: list[str], k: int) -> bool:

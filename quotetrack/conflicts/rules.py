@@ -487,6 +487,16 @@ def _value_given(fig: dict, item: Item) -> bool:
                for other in item.features["figures"])
 
 
+def _same_event(fa: dict, fb: dict) -> bool:
+    """The same event class; 'no casualties' also counts no one killed and no one injured."""
+    if fa["event"] == fb["event"]:
+        return True
+    for zero, other in ((fa, fb), (fb, fa)):
+        if zero["event"] == "casualty" and zero["high"] == 0 and other["event"] in ("killed", "injured"):
+            return True
+    return False
+
+
 def _intervals_meet(fa: dict, fb: dict) -> bool:
     a_high = fa["high"] if fa["high"] is not None else float("inf")
     b_high = fb["high"] if fb["high"] is not None else float("inf")
@@ -520,7 +530,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
         for fb in b.features["figures"]:
             if fa["unit"] != fb["unit"] or fa["more"] or fb["more"]:
                 continue
-            if fa["head"] != fb["head"] or fa["event"] != fb["event"]:
+            if fa["head"] != fb["head"] or not _same_event(fa, fb):
                 continue
             if not fa["head"] and not fa["event"]:
                 continue
