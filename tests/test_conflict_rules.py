@@ -754,6 +754,19 @@ def test_a_demand_is_not_an_assertion():
     assert conflict(done, refused) is not None
 
 
+@pytest.mark.parametrize("before,after,words", [
+    ("We will not raise taxes", "We will raise taxes next year to pay for the hospitals", "not raise"),
+    ("The virus is under control", "The virus is out of control", "'under control' contradicts 'out of control'"),
+    ("Our troops will stay in the province until the job is done",
+     "Our troops will withdraw from the province by the end of the month", "'stay' contradicts 'withdraw'"),
+    ("We are not going to lock down the country", "From tonight the country is in lockdown", "not going to lock"),
+])
+def test_one_speaker_saying_the_opposite_later_is_a_reversal(before, after, words):
+    found = conflict(item(before, "Ana Ruiz", date="2020-03-01", kind="direct"),
+                     item(after, "Ana Ruiz", date="2020-05-01", kind="direct"))
+    assert found is not None and found.type == "reversal" and words in found.explanation
+
+
 def test_a_plan_is_not_contradicted_by_a_past_denial():
     a = item("Belarus did not expel any Polish diplomats", "Belarus MFA", date="2021-04-10")
     b = item("Belarus will respond by expelling Polish diplomats", "Belarus MFA", date="2021-04-11")

@@ -359,7 +359,8 @@ def _noun_before(tokens: list[list], words: list[str], start: int) -> str:
 
 
 _ADVERBS = frozenset("""twice once again ago later earlier today tonight yesterday tomorrow now
-then there here also too still soon before after anyway instead together alone overnight""".split())
+then there here also too still soon before after anyway instead together alone overnight next
+last""".split())
 
 
 def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
@@ -374,7 +375,8 @@ def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
             while i + 1 < len(tokens) and tokens[i + 1][1] and not tokens[i + 1][2] \
                     and not _verb_like(words[i + 1]) and tokens[i + 1][6] == tokens[i][6] \
                     and tokens[i + 1][0] not in _contrary() \
-                    and words[i + 1] not in _ADVERBS and not words[i + 1].endswith("ly"):
+                    and words[i + 1] not in _ADVERBS and not words[i + 1].endswith("ly") \
+                    and words[i + 1] not in lexicon.TIME_UNITS:
                 # ('found the mayor guilty', 'met the oligarch twice')
                 i += 1
             return "~" + tokens[i][0]
@@ -506,7 +508,7 @@ def characterises(words: list[str], tokens: list[list], index: int) -> bool:
     return False
 
 
-_INTENT = frozenset("intended planned meant wanted tried sought aimed attempted".split())
+_INTENT = frozenset("intended planned meant wanted tried sought aimed attempted going".split())
 
 
 @lru_cache(maxsize=1)

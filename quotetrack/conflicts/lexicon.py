@@ -150,6 +150,8 @@ PHRASAL = {
     ("turned", "around"): "return", ("turn", "around"): "return", ("turned", "back"): "return",
     ("going", "back"): "return", ("went", "back"): "return", ("go", "back"): "return",
     ("turned", "down"): "reject", ("turn", "down"): "reject", ("set", "up"): "establish",
+    ("under", "control"): "controlled", ("of", "control"): "uncontrolled",
+    ("lock", "down"): "lockdown", ("locked", "down"): "lockdown", ("locking", "down"): "lockdown",
 }
 
 # Pairs of contrary predicates (base forms, stemmed on load). Asserting one of a pair about a
@@ -184,6 +186,8 @@ CONTRARY_PAIRS = (
     ("real", "fictitious"), ("real", "fake"), ("genuine", "fake"), ("authentic", "fake"),
     ("genuine", "forged"), ("authentic", "forged"), ("real", "sham"), ("genuine", "sham"),
     ("arson", "accident"), ("sabotage", "accident"),
+    ("stay", "withdraw"), ("stay", "leave"), ("remain", "withdraw"), ("remain", "leave"),
+    ("controlled", "uncontrolled"),
     ("fair", "fraud"), ("legitimate", "fraud"), ("legitimate", "illegitimate"), ("fair", "unfair"),
     ("accurate", "manipulated"), ("genuine", "manipulated"), ("accurate", "falsified"),
     ("safe", "contaminated"), ("safe", "toxic"), ("safe", "hazardous"),

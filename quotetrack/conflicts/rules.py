@@ -192,7 +192,7 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         neg_roles = (negation.get("agent", ""), negation.get("patient", ""))
         neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
         # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
-        present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"])
+        present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"]) and not neg_future
         for position in _positive_positions(pos, head):
             if _future(pos, position) and not neg_future:
                 continue  # 'did not expel' and 'will expel' (a plan) do not contradict
@@ -761,6 +761,10 @@ def _contrary_span(item: Item, index: int) -> tuple[int, int]:
     start, end = _token_span(item, index)
     if index > 0 and item.words[index - 1] in ("least", "less"):
         start = _token_span(item, index - 1)[0]
+    if index + 1 < len(item.words) and (item.words[index], item.words[index + 1]) in lexicon.PHRASAL:
+        end = _token_span(item, index + 1)[1]  # 'under control', 'out of control'
+        if index > 0 and item.words[index - 1] == "out" and item.words[index] == "of":
+            start = _token_span(item, index - 1)[0]
     return start, end
 
 
