@@ -453,6 +453,36 @@ def test_a_later_lower_toll_of_one_clash_or_quake_conflicts(early, late):
     assert conflict(item(late, date="2020-06-16", topic="t"), item(early, date="2021-02-19", topic="t")) is None
 
 
+@pytest.mark.parametrize("a,date_a,b,date_b", [
+    ("The quake killed 316,000 people, the government said", "2011-01-12",
+     "Between 46,000 and 85,000 people died, according to a report for the aid agency", "2011-05-31"),
+    ("Maduro won 51.2 percent of the vote, the electoral council said", "2024-07-29",
+     "Maduro received 30 percent of the vote according to the tally sheets", "2024-08-01"),
+    ("The fund lost $4.5 billion, prosecutors said", "2016-07-20",
+     "The fund lost $2.6 billion, the auditor said", "2016-07-28"),
+    ("The factory released 300 tonnes of waste into the river", "2023-01-10",
+     "The factory released 30 tonnes of waste into the river, the company said", "2023-01-20"),
+])
+def test_one_storys_figures_for_a_fixed_thing_conflict_days_apart(a, date_a, b, date_b):
+    found = conflict(item(a, "Source A", date=date_a, topic="story"),
+                     item(b, "Source B", date=date_b, topic="story"))
+    assert found is not None and found.type == "numeric"
+
+
+@pytest.mark.parametrize("a,date_a,b,date_b", [
+    ("Five soldiers were killed in an attack on Monday", "2024-03-04",
+     "Three soldiers were killed in an attack on Tuesday", "2024-03-05"),
+    ("The company's shares fell 5 percent", "2024-03-04", "The company's shares fell 2 percent", "2024-03-08"),
+    ("Candidate A leads with 51 percent in the latest poll", "2024-03-04",
+     "Candidate A has 47 percent in the latest poll", "2024-03-09"),
+    ("More than a million people marched against the bill on Sunday", "2019-06-09",
+     "Almost two million people marched against the bill on Sunday", "2019-06-16"),
+])
+def test_moving_quantities_other_days_and_other_crowds_are_not_compared(a, date_a, b, date_b):
+    assert conflict(item(a, "Source A", date=date_a, topic="story"),
+                    item(b, "Source B", date=date_b, topic="story")) is None
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")

@@ -948,6 +948,13 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         if not head:
             qualities = []
             head = _head_before(words, tokens, fig.start)
+        if not head and unit == "money":
+            # '$4.5 billion' has no noun: what was done with it names it ('lost $4.5 billion')
+            k = fig.start - 2
+            while k >= 0 and words[k] in ("about", "some", "nearly", "almost", "over", "more", "than", "at", "least"):
+                k -= 1
+            if k >= 0 and tokens[k][1] and _verb_like(words[k]):
+                head = "money:" + tokens[k][0]
         event = ""
         # the nearest event word in the same sentence that no other figure stands closer to
         best = None
@@ -1046,6 +1053,7 @@ def _among_totals(figures: list[dict], words: list[str]) -> None:
                 part["single_event"] = sorted(set(part["single_event"]) | {"toll"})
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
 
 
@@ -1072,6 +1080,8 @@ def _figure_period(words: list[str], start: int, end: int, others: list[int]) ->
                 value = _month(words, k - 2) + "+" + month  # 'in May and June' together
             elif k + 2 < len(words) and words[k + 1] == "and" and _month(words, k + 2):
                 value = month + "+" + _month(words, k + 2)
+        elif word in _WEEKDAYS:
+            kind, value = "part", word[:3]  # 'an attack on Monday' is not one on Tuesday
         elif word == "quarter" and k > 0 and words[k - 1] in _ORDINAL_QUARTERS:
             kind, value = "part", _ORDINAL_QUARTERS[words[k - 1]]
         elif word in ("q1", "q2", "q3", "q4"):

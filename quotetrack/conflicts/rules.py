@@ -34,6 +34,7 @@ class Settings:
     a contrary claim by the same speaker, or a reversal stays in conflict across months."""
 
     numeric_days: int = 1
+    numeric_days_story: int = 14
     contrary_days: int = 7
     variance_ratio: float = 72.0
     variance_ratio_same_day: float = 60.0
@@ -426,7 +427,7 @@ def _head_words(item: Item, fig: dict) -> str:
     index = fig.get("index", 0)
     sentence = item.features["sentences"][index] if index < len(tokens) else None
     found = []
-    for part in fig["head"].split():
+    for part in fig["head"].removeprefix("money:").split():
         near = [i for i, t in enumerate(tokens) if item.features["sentences"][i] == sentence
                 and (t[0] == part or (t[1] and count_class(item.words[i]) == part))]
         if not near:
@@ -487,6 +488,18 @@ def _value_given(fig: dict, item: Item) -> bool:
                for other in item.features["figures"])
 
 
+_MOVING = frozenset("""poll polls survey surveys price prices shares stock stocks index rate rates
+forecast forecasts projected projection expected target proposal proposed offer offered principle
+currently far running estimate estimates estimated preliminary""".split())
+
+
+def _moving(item: Item, fig: dict) -> bool:
+    """Whether a figure's sentence says it is a moving quantity, a forecast, an offer or a first
+    estimate ('the latest poll', 'agreed in principle', 'so far', 'preliminary')."""
+    sentence = item.features["sentences"][fig["index"]]
+    return any(w in _MOVING for i, w in enumerate(item.words) if item.features["sentences"][i] == sentence)
+
+
 def _same_event(fa: dict, fb: dict) -> bool:
     """The same event class; 'no casualties' also counts no one killed and no one injured."""
     if fa["event"] == fb["event"]:
@@ -503,6 +516,9 @@ def _intervals_meet(fa: dict, fb: dict) -> bool:
     return fa["low"] <= b_high and fb["low"] <= a_high
 
 
+_WEEKDAY_KEYS = frozenset(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+
+
 def _same_period(fa: dict, fb: dict) -> bool:
     """Both figures are given for the same stated month or quarter and year."""
     pa, pb = fa.get("period", []), fb.get("period", [])
@@ -510,6 +526,8 @@ def _same_period(fa: dict, fb: dict) -> bool:
         return False
     years_a, years_b = {p for p in pa if p.isdigit()}, {p for p in pb if p.isdigit()}
     parts_a, parts_b = set(pa) - years_a, set(pb) - years_b
+    if (parts_a | parts_b) & _WEEKDAY_KEYS:
+        return False  # 'on Sunday' said a week apart names two Sundays
     # 'in July' alone is not 'the 12 months to July 2019': a year on one side needs it on both
     return years_a == years_b and parts_a == parts_b
 
@@ -577,7 +595,14 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 continue
             # A toll, a count of the missing or displaced changes from one day to the next;
             # a figure with no such event (barrels agreed, votes counted) does not.
-            if gap > (settings.numeric_days if not fa["event"] else 0) and not fixed:
+            window = settings.numeric_days if not fa["event"] else 0
+            if same_topic and not fa["event"] and fa["head"] != "person" \
+                    and not (_moving(a, fa) or _moving(b, fb)):
+                # one story's figure for a thing that does not move (the votes a candidate won,
+                # the money a fund lost) is the same figure for some days after; crowds are not
+                # (a march each Sunday)
+                window = settings.numeric_days_story
+            if gap > window and not fixed:
                 # (a figure for a stated period, 'in the second quarter', 'in the 12 months
                 # to July 2019', is the same figure whenever it is given: a revision conflicts)
                 if fa["event"] not in lexicon.CUMULATIVE_EVENTS:
@@ -585,7 +610,8 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 # a later, lower figure contradicts only a toll of one event (a crash, a blast),
                 # not daily counts of a continuing story (arrests at protests on several days)
                 ea, eb = set(fa.get("single_event", [])), set(fb.get("single_event", []))
-                if not (ea & eb or (ea and eb and "toll" in ea | eb)):
+                # one event named on both sides, or on one side within one story
+                if not (ea & eb or (ea and eb and "toll" in ea | eb) or (same_topic and ea | eb)):
                     continue
                 earlier, later = (fb, fa) if later_first else (fa, fb)
                 later_high = later["high"] if later["high"] is not None else float("inf")
@@ -598,7 +624,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
             label = _figure_label(a, fa if len(fa["mods"]) >= len(fb["mods"]) else fb)
             out.append(Finding("numeric", score, f"{text_a} vs {text_b} ({label})",
                                [tuple(fa["span"])], [tuple(fb["span"])]))
-    return out[:1]
+    return sorted(out, key=lambda f: -f.score)[:1]  # an explicit rejection before a plain difference
 
 
 # ---------------------------------------------------------------- contrary predicates
