@@ -323,6 +323,9 @@ _LEADING = re.compile(
     r"when|whereas|although|though|since|after|because|if|where|"
     r"separately|moreover|in addition|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday))\b[\s,]*)+", re.I)
+# 'DOVER, Del. -- Mayor Ann Lee said': the dateline is no part of the speaker
+_DATELINE = re.compile(r"^(?:[" + _UP + r"][" + _UP + r"'\u2019. -]*(?:,\s*[" + _UP + r"][\w.]*(?:\s[" + _UP
+                       + r"][\w.]*)?)?)?\s*(?:--|\u2014|\u2013)\s*")
 _ADVERB = re.compile(r"(?:\s+(?:also|reportedly|later|earlier|then|again|previously|"
                      r"had|has|have|has also|would|will|did|does|do|repeatedly|once|"
                      r"publicly|privately|separately|firmly|flatly|himself|herself|themselves|"
@@ -389,8 +392,10 @@ class _Salience:
             if k >= 0 and found.start() < headings[k][1]:
                 continue  # 'Mayor Wins Second Term In Landslide': a headline, not names
             phrase = _SUBORDINATE.sub("", found.group().strip())
-            if phrase.isupper():
-                continue  # a dateline ('MIDWAY ATOLL') or a shouted heading
+            if phrase.isupper() or sum(w.isalpha() and w.isupper() and len(w) > 1 for w in phrase.split()) >= 2 \
+                    or phrase.split()[0].isupper() and re.search(r"\b[" + _UP + r"]{2,}[ \t]+(?:[" + _UP + r"][ \t]+)?$",
+                                                                   text[max(0, found.start() - 30):found.start()]):
+                continue  # a dateline ('MIDWAY ATOLL') or a shouted heading ('SAVE A LOT Start ...')
             role, name = split_role(phrase)
             words = name.split()
             if any(w.lower() in _ORG_WORDS for w in words):
@@ -1004,7 +1009,8 @@ def _tail_before_quote(tail: str, verb: str, has_subject: bool) -> bool:
 
 
 _CLAUSE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
+    r"\s*(?:[\"\u201c]q+[\"\u201d]\s*)?"  # 'In his book, "Title," Lee wrote'
+    r"(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?:(?:even|also|then|now|still|only|just)\s+)?"
     r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[" + _UP + r"][\w'\u2019.-]*\s+"
     r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[" + _UP + r"][\w'\u2019-]*)(?:,[^,]{1,160},)?\s+(?:\w+ly\s+)?[a-z]")
@@ -1030,6 +1036,8 @@ _NOT_SUBJECTS = frozenset("""
 the a an his her their its our my your each every ever thanks according asked both all many
 most some minutes hours days weeks months years moments here there back now
 today yesterday tonight earlier later last this that these those it its even just only also still
+would could should will can do does did is are was were has have had may might must
+one two three four five six seven eight nine ten not what why how where who which outside inside
 """.split())
 
 
@@ -1349,6 +1357,10 @@ def _verb_context_ok(sentence: str, found) -> bool:
     return not re.search(r"\b(the|a|an|its|his|her|their|this|that|of|united|whose)$", before)
 
 
+# A state after a town ('Ann Lee, 59, of Dover, Del., said'): part of where she is from
+_STATE = re.compile(r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
+                    r"Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo)\.|(?:[NSRW]\.\s?)?"
+                    r"(?:[HJMYCDI]|Va)\.|D\.C\.")
 _APPOSITIVE = re.compile(r"(?:who|which|whose|an?\b|the\s+[a-z]|[a-z]|\d|[" + _UP + r"][\w.-]*['\u2019]s\s+[a-z]|"
                          r"(?:Democrat|Republican|Independent|[DRI]-)|"
                          r"(?:[" + _UP + r"][\w.-]*\s+){1,3}(?:Party|Committee|Caucus)?\s*(?:member|"
@@ -1370,7 +1382,8 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
         # 52, a retired pilot, said' / 'Mia Tan, the mayor's campaign manager, said'
         chosen -= 1
         skipped = 0
-        while chosen >= 1 and skipped < 3 and _APPOSITIVE.match(parts[chosen].group().strip()) \
+        while chosen >= 1 and skipped < 5 and (_APPOSITIVE.match(parts[chosen].group().strip())
+                                               or _STATE.fullmatch(parts[chosen].group().strip())) \
                 and not re.fullmatch(r"q+", parts[chosen].group().strip()):
             chosen -= 1
             skipped += 1
@@ -1379,7 +1392,7 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
     piece_match = parts[chosen]
     phrase = piece_match.group()
     phrase_start = s_start + piece_match.start()
-    stripped = _LEADING.sub("", phrase.lstrip())
+    stripped = _LEADING.sub("", _DATELINE.sub("", phrase.lstrip()))
     phrase_start += len(phrase) - len(phrase.lstrip()) + (len(phrase.lstrip()) - len(stripped))
     phrase = _ADVERB.sub("", stripped.rstrip())
     phrase = re.sub(r"\s+(?:on|late|early)?\s*" + _DAYS + r"$", "", phrase, flags=re.I)
@@ -1556,8 +1569,9 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     phrase = phrase.strip().strip(",")
     if re.search(r"\w{2}\.$", phrase):
         phrase = phrase[:-1]
-    if not phrase:
-        return None, None
+    if not phrase or sum(w.isalpha() and w.isupper() and len(w) > 1 for w in phrase.split()) >= 2 \
+            or re.search(r"\bLet(?:['\u2019]s|\s+(?:me|us))$", phrase):
+        return None, None  # a heading in capitals ('SAVE EARLY Start'), 'Let's say'
     lowered = phrase.lower()
     at = cue.start
     if lowered in _PRONOUNS:

@@ -435,6 +435,24 @@ def test_no_attribution_no_proposals():
     assert extract("") == []
 
 
+def test_a_town_and_state_after_a_name_are_no_speaker():
+    proposals = extract('Ann Lee, 59, of Dover, Del., who came by bus, said the line was long.\n\n'
+                        '"It took an hour," she said.')
+    assert [(p.speaker, p.kind) for p in proposals] == [("Ann Lee", "indirect"), ("Ann Lee", "direct")]
+
+
+def test_a_dateline_is_no_part_of_the_speaker():
+    one("DOVER, Del. -- Mayor Ann Lee said the bridge was late.", speaker="Ann Lee", role="Mayor")
+    one("WASHINGTON \u2014 President Ann Lee said the bridge was late.", speaker="Ann Lee")
+
+
+def test_a_heading_in_capitals_and_a_question_are_no_one_a_pronoun_stands_for():
+    article = ('Joe Park plans budgets in Dover.\n\nSAVE EARLY Let\'s say a family needs $40,000 in ten '
+               'years.\n\nIn his book, "Plan Ahead," Mr. Park suggested saving each month. Would I '
+               'rather spend it? He does not think so.\n\n"Start now," he said.')
+    one(article, speaker="Joe Park", text="Start now")
+
+
 # ---------------------------------------------------------------- the seed article
 
 def _seed_rows():
