@@ -598,6 +598,26 @@ def test_an_act_only_one_party_can_have_done_given_to_two_conflicts():
                     item("The ruling party won the election with 60 percent")) is None
 
 
+@pytest.mark.parametrize("left,right", [
+    ("The protesters in the square were armed", "The protesters in the square were unarmed"),
+    ("The bank was solvent when it was sold", "The bank was insolvent when it was sold"),
+    ("The drone strike was authorised by the president", "The drone strike was unauthorised"),
+    ("The people killed in the strike were civilians", "The people killed in the strike were militants"),
+])
+def test_prefixed_antonyms_and_what_the_dead_were_conflict(left, right):
+    found = conflict(item(left, "Source A"), item(right, "Source B"))
+    assert found is not None and found.type == "antonym"
+
+
+def test_civilians_and_soldiers_named_together_are_no_contrary_description():
+    found = conflict(item("Three soldiers and two civilians were killed in the strike"),
+                     item("Militants and civilians fled the town before the strike"))
+    assert found is None
+    # 'military-grade' is not 'militant'
+    assert conflict(item("It was a military-grade nerve agent made in a state laboratory"),
+                    item("The two men are civilians, nothing criminal about it")) is None
+
+
 def test_contrary_words_about_different_parties_agree():
     a = item("Turkey attacked Syrian positions in Idlib")
     b = item("Syria defended its positions in Idlib")

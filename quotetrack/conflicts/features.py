@@ -111,6 +111,17 @@ def _contrary() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def _characters() -> dict[str, set[str]]:
+    """Contrary nouns that count only in 'X was/were N' (see lexicon.CHARACTER_PAIRS), by the
+    word itself ('military' must not pass for 'militant')."""
+    table: dict[str, set[str]] = {}
+    for left, right in lexicon.CHARACTER_PAIRS:
+        table.setdefault(left, set()).add(right)
+        table.setdefault(right, set()).add(left)
+    return table
+
+
+@lru_cache(maxsize=1)
 def _count_classes() -> dict[str, str]:
     return {key(word): cls for word, cls in lexicon.COUNT_CLASSES.items()}
 
@@ -213,6 +224,11 @@ def analyse(text: str) -> dict:
         if t[1] and t[0] in contrary and not t[5] and not t[7] and i not in cue_positions
         and not (i > 0 and words[i - 1] in ("not", "never"))
     ]
+    # 'the dead were civilians' / 'were militants': contrary only as what someone was
+    characters = [
+        i for i, t in enumerate(tokens)
+        if t[1] and words[i] in _characters() and not t[5] and not t[7] and characterises(words, tokens, i)
+    ]
     terms = {
         t[0] for i, t in enumerate(tokens)
         if t[1] and t[0] not in reporting and words[i] not in _NUMBER_WORDS
@@ -223,6 +239,9 @@ def analyse(text: str) -> dict:
         terms.add("#fig:" + (fig["event"] or fig["head"]))
         if fig["period"]:  # the same thing counted for the same month: compare, whatever else
             terms.add("#fig:" + (fig["event"] or fig["head"]) + "@" + "/".join(fig["period"]))
+    for i in characters:
+        for other in _characters()[words[i]]:
+            terms.add("#is:" + "|".join(sorted((words[i].rstrip("s"), other.rstrip("s")))))
     for i in contrary_positions:
         for other in contrary[tokens[i][0]]:
             pair = "|".join(sorted((tokens[i][0], other)))
@@ -236,6 +255,7 @@ def analyse(text: str) -> dict:
         "negations": negations,
         "figures": figures,
         "contrary": contrary_positions,
+        "characters": characters,
         "sentences": sentence_ids,
     }
 

@@ -187,6 +187,10 @@ CONTRARY_PAIRS = (
     ("genuine", "forged"), ("authentic", "forged"), ("real", "sham"), ("genuine", "sham"),
     ("arson", "accident"), ("sabotage", "accident"),
     ("stay", "withdraw"), ("stay", "leave"), ("remain", "withdraw"), ("remain", "leave"),
+    ("armed", "unarmed"), ("provoked", "unprovoked"), ("self-defence", "unprovoked"),
+    ("solvent", "insolvent"), ("solvent", "bankrupt"), ("authorised", "unauthorised"),
+    ("justified", "unjustified"), ("constitutional", "unconstitutional"),
+    ("proportionate", "disproportionate"), ("necessary", "unnecessary"), ("voluntary", "coerced"), ("reliable", "unreliable"), ("credible", "implausible"),
     ("controlled", "uncontrolled"),
     ("fair", "fraud"), ("legitimate", "fraud"), ("legitimate", "illegitimate"), ("fair", "unfair"),
     ("accurate", "manipulated"), ("genuine", "manipulated"), ("accurate", "falsified"),
@@ -194,6 +198,12 @@ CONTRARY_PAIRS = (
     ("donation", "stolen"), ("donation", "embezzled"), ("gift", "stolen"), ("loan", "stolen"),
 ) + tuple((low, high) for low in ("minor", "modest", "minimal", "negligible", "slight")
           for high in ("worst", "catastrophic", "devastating", "disastrous", "massive", "severe"))
+# Contrary nouns that only conflict when each account says what someone or something *was*
+# ('the dead were civilians' / 'the dead were militants'): 'three soldiers and two civilians were
+# killed' uses both words without any conflict.
+CHARACTER_PAIRS = tuple((a, b) for a in ("civilian", "civilians") for b in (
+    "militant", "militants", "fighter", "fighters", "combatant", "combatants", "terrorist",
+    "terrorists", "soldier", "soldiers", "rebel", "rebels", "insurgent", "insurgents"))
 # Contrary pairs about quantities that move: rising prices and falling prices a month apart
 # are both true, so these are compared only for close dates. The others hold across months.
 TRENDS = frozenset([

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    _NUMBER_WORDS, count_class, _verb_like, characterises,
+    _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -641,65 +641,67 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
     ta, tb = a.features["tokens"], b.features["tokens"]
     keys_a = _content_keys(a)
     keys_b = _content_keys(b)
-    for ia in a.features["contrary"]:
-        ka = ta[ia][0]
-        opposite = table.get(ka, ())
-        for ib in b.features["contrary"]:
-            kb = tb[ib][0]
-            if kb not in opposite or (kb in keys_a and ka in keys_b):
-                continue  # each account already uses both words: a balanced summary
-            if (ka in trends or kb in trends) and (far or _periods_differ(a, ia, b, ib)
-                                                   or _future(a, ia) != _future(b, ib)):
-                continue  # 'rose in June' and 'fell in July' describe different periods;
-                # 'raised output' and 'agreed to cut output' a past act and a plan
-            ra = roles(ta, a.words, ia)
-            rb = roles(tb, b.words, ib)
-            if not (_verb_like(a.words[ia]) or _verb_like(b.words[ib])):
-                # an adjective or noun has no object: 'within safe limits' / 'dangerously high'
-                ra, rb = (ra[0], ""), (rb[0], "")
-            theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb} - _measure_keys(a) - _measure_keys(b)
-            if (ka, kb) in _blame_keys() or (kb, ka) in _blame_keys():
-                # 'an act of aggression by A' vs 'a provocation by B': blame laid both ways
-                if theme and not roles_agree(ra, rb):
-                    return [_blame_finding(a, ia, b, ib)]
-                continue
-            judged = _judged(a, ia) or _judged(b, ib)
-            close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
-            weighed = _weighed(a, ia, b, ib, ka, kb, theme, close)
-            if weighed is None:
-                continue
-            # Two accounts of one story that each say what 'it' was ('it looks like a terrible
-            # attack' / 'the explosion was an accident') describe the same event by definition.
-            says_a = characterises(a.words, a.features["tokens"], ia)
-            says_b = characterises(b.words, b.features["tokens"], ib)
-            named = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold()
-                         and says_a and says_b)
-            # ('the crash of the plane into the mountain was an accident': what it was is said of
-            # the whole phrase before 'was', not of its last noun)
-            if not weighed and (roles_clash(ra, rb) or (
-                    not judged and not (says_a or says_b) and _noun_subjects_clash(a, ia, b, ib))):
-                continue
-            agree = roles_agree(ra, rb)
-            na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
-            if not agree and na and na == nb:
-                agree = " ".join(b.text[tb[i][3]:tb[i][4]] for i in range(len(b.words))
-                                 if tb[i][0] in nb and tb[i][1])
-            known = sum(1 for x in (ra[0], rb[0]) if _known(x))
-            # Without the same named subject, contrary words need more shared context; one
-            # speaker using contrary words about the same thing needs less.
-            # a word next to both contrary words ('a laboratory leak is the least likely' /
-            # 'most likely a lab incident') ties them to the same thing twice as firmly
-            if not agree and not named and len(theme) + len(close) < (1 if same else 2 + known):
-                continue
-            score = 0.8 if agree else 0.6 if named and len(theme) < 2 else 0.68
-            word_a = _span_text(a, *_contrary_span(a, ia))
-            word_b = _span_text(b, *_contrary_span(b, ib))
-            shown = agree if " " in agree else _display_entity(b, agree)
-            about = f" ({shown if agree else ', '.join(_surface(b, theme)[:3])})"
-            if not agree and not theme:
-                about = ": each says what it was"
-            return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
-                            [_contrary_span(a, ia)], [_contrary_span(b, ib)])]
+    characters = _characters()
+    pairs = [(ia, ib) for ia in a.features["contrary"] for ib in b.features["contrary"]
+             if tb[ib][0] in table.get(ta[ia][0], ())]
+    pairs += [(ia, ib) for ia in a.features.get("characters", []) for ib in b.features.get("characters", [])
+              if b.words[ib] in characters.get(a.words[ia], ())]
+    for ia, ib in pairs:
+        ka, kb = ta[ia][0], tb[ib][0]
+        if kb in keys_a and ka in keys_b:
+            continue  # each account already uses both words: a balanced summary
+        if (ka in trends or kb in trends) and (far or _periods_differ(a, ia, b, ib)
+                                               or _future(a, ia) != _future(b, ib)):
+            continue  # 'rose in June' and 'fell in July' describe different periods;
+            # 'raised output' and 'agreed to cut output' a past act and a plan
+        ra = roles(ta, a.words, ia)
+        rb = roles(tb, b.words, ib)
+        if not (_verb_like(a.words[ia]) or _verb_like(b.words[ib])):
+            # an adjective or noun has no object: 'within safe limits' / 'dangerously high'
+            ra, rb = (ra[0], ""), (rb[0], "")
+        theme = (_near_keys(a, ia) & _near_keys(b, ib)) - {ka, kb} - _measure_keys(a) - _measure_keys(b)
+        if (ka, kb) in _blame_keys() or (kb, ka) in _blame_keys():
+            # 'an act of aggression by A' vs 'a provocation by B': blame laid both ways
+            if theme and not roles_agree(ra, rb):
+                return [_blame_finding(a, ia, b, ib)]
+            continue
+        judged = _judged(a, ia) or _judged(b, ib)
+        close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
+        weighed = _weighed(a, ia, b, ib, ka, kb, theme, close)
+        if weighed is None:
+            continue
+        # Two accounts of one story that each say what 'it' was ('it looks like a terrible
+        # attack' / 'the explosion was an accident') describe the same event by definition.
+        says_a = characterises(a.words, a.features["tokens"], ia)
+        says_b = characterises(b.words, b.features["tokens"], ib)
+        named = bool(a.topic and b.topic and a.topic.casefold() == b.topic.casefold()
+                     and says_a and says_b)
+        # ('the crash of the plane into the mountain was an accident': what it was is said of
+        # the whole phrase before 'was', not of its last noun)
+        if not weighed and (roles_clash(ra, rb) or (
+                not judged and not (says_a or says_b) and _noun_subjects_clash(a, ia, b, ib))):
+            continue
+        agree = roles_agree(ra, rb)
+        shown = _display_entity(b, agree) if agree else ""
+        na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
+        if not agree and na and na == nb:
+            agree = shown = " ".join(b.text[tb[i][3]:tb[i][4]] for i in range(len(b.words))
+                                     if tb[i][0] in nb and tb[i][1])
+        known = sum(1 for x in (ra[0], rb[0]) if _known(x))
+        # Without the same named subject, contrary words need more shared context; one
+        # speaker using contrary words about the same thing needs less.
+        # a word next to both contrary words ('a laboratory leak is the least likely' /
+        # 'most likely a lab incident') ties them to the same thing twice as firmly
+        if not agree and not named and len(theme) + len(close) < (1 if same else 2 + known):
+            continue
+        score = 0.8 if agree else 0.6 if named and len(theme) < 2 else 0.68
+        word_a = _span_text(a, *_contrary_span(a, ia))
+        word_b = _span_text(b, *_contrary_span(b, ib))
+        about = f" ({shown if agree else ', '.join(_surface(b, theme)[:3])})"
+        if not agree and not theme:
+            about = ": each says what it was"
+        return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
+                        [_contrary_span(a, ia)], [_contrary_span(b, ib)])]
     return []
 
 
