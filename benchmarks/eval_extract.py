@@ -61,9 +61,11 @@ def polnear(split: str) -> None:
     for rule in rules:
         print(f"    source mapped anew, {rule + ':':<36} {r['direct']['mapped'].get(rule, 0):>3} / "
               f"{r['indirect']['mapped'].get(rule, 0)}")
-    print(f"    left out, source only a cue word ('said'):     {r['direct']['left_out_gold']:>3} / "
-          f"{r['indirect']['left_out_gold']} (and {r['direct']['left_out_proposed']} / "
-          f"{r['indirect']['left_out_proposed']} proposals over them alone)")
+    for why, label in (("cue word", "only a cue word ('said')"), ("no source", "no source at all")):
+        print(f"    left out of P and R, {label + ':':<29} {r['direct']['left_out'].get(why, 0):>3} / "
+              f"{r['indirect']['left_out'].get(why, 0)}")
+    print(f"    proposals left out, over those items alone:        {r['direct']['left_out_proposed']:>3} / "
+          f"{r['indirect']['left_out_proposed']}")
     print(f"    no longer matched by a shared title or honorific: {r['direct']['titles_only']:>3} / "
           f"{r['indirect']['titles_only']}")
     per_minute = r["articles"] / r["seconds"] * 60 if r["seconds"] else float("inf")

@@ -75,12 +75,13 @@ def _names(phrase: str) -> list[list[str]]:
 
 
 def _part_name(part: str) -> list[str] | None:
-    words = re.findall(r"[\w'\u2019.-]*\w[\w'\u2019.-]*", part)
+    words = [w for w in (w.strip("\"'\u2018\u2019\u201c\u201d:;!?") for w in part.split()) if re.search(r"\w", w)]
     if words and words[0].lower() == "the" and len(words) > 1 and words[1][:1].isupper():
         words = words[1:]  # 'The White House'
     if not words:
         return None
-    capital = [w[:1].isupper() or w in _PARTICLES for w in words]
+    capital = [w[:1].isupper() or w in _PARTICLES or w == "the" and 0 < i < len(words) - 1 and words[i - 1] == "of"
+               and words[i + 1][:1].isupper() for i, w in enumerate(words)]  # 'Speaker of the House Ann Lee'
     tail = len(words)
     while tail > 0 and capital[tail - 1]:
         tail -= 1
@@ -96,7 +97,7 @@ def _part_name(part: str) -> list[str] | None:
             return None  # "Ann Lee's lawyers": her lawyers, not her
         while leading and leading[-1] in _PARTICLES:
             leading.pop()
-        if len(leading) <= 6:
+        if len(leading) <= 8:
             return leading
     return None
 
@@ -194,7 +195,7 @@ class Gold:
     end: int
     source: str
     direct: bool
-    usable: bool = True  # False when the source names nobody (it is only a cue word)
+    usable: bool = True  # False when the source names nobody (it is empty, or only a cue word)
     rule: str | None = None  # the rule that mapped the source, where the former mapping differs
 
 
@@ -206,7 +207,7 @@ class Counts:
     matched_proposed: int = 0  # proposals over a gold statement
     right_speaker: int = 0  # gold statements matched by a proposal with the right speaker
     right_speaker_proposed: int = 0
-    left_out_gold: int = 0  # gold statements whose source is only a cue word
+    left_out: dict[str, int] = field(default_factory=dict)  # gold statements naming nobody, by why
     left_out_proposed: int = 0  # proposals over those alone
     mapped: dict[str, int] = field(default_factory=dict)  # gold sources mapped anew, by rule
     titles_only: int = 0  # gold statements the former rule matched by a shared title alone
@@ -279,12 +280,13 @@ def read_polnear(text: str, ann: str) -> list[Gold]:
         mapped, rule = _gold_source(src, pos, named, text)
         if rule is None:
             mapped = former
-        gold = Gold(start, end, mapped, _is_direct(text, start, end), usable=rule != "cue word",
-                    rule=rule if rule == "cue word" or mapped != former else None)
+        gold = Gold(start, end, mapped, _is_direct(text, start, end), usable=rule not in _NOBODY,
+                    rule=rule if rule in _NOBODY or mapped != former else None)
         golds.append(gold)
     return golds
 
 
+_NOBODY = ("cue word", "no source")
 # A source span holding only a reporting verb: the annotator marked the cue as the source.
 _CUE_WORDS = frozenset("""
 said says say told tells tell added adds adding wrote writes according to asked asks noted notes
@@ -315,8 +317,10 @@ def _gold_source(src: str, pos: int, named: list[tuple[int, str]], text: str) ->
     that sex (as far as the text tells it); 'the president' the nearest source before it with
     that title and a name; 'who' the name just before it; a cue word names nobody."""
     low = src.lower().strip()
-    if low and all(w in _CUE_WORDS for w in low.split()):
-        return src, "cue word"
+    if not low:
+        return src, "no source"
+    if low.split()[0] in _CUE_WORDS and not re.search(r"[" + _CAPITALS + r"]", src):
+        return src, "cue word"  # 'said', 'said in a statement'
     if low in _SEX_OF_PRONOUN:
         female = _SEX_OF_PRONOUN[low]
         for p, candidate in reversed(named):
@@ -379,8 +383,8 @@ def _person_like(phrase: str, text: str) -> bool:
     if len(name) > 1 or len(words) > len(name):
         return True
     word = re.escape(name[0].rstrip("."))
-    return bool(re.search(r"\b(?!(?:The|A|An|In|On|At|For|But|And|Of|To|As|By)\b)[" + _CAPITALS
-                          + r"][\w'\u2019-]*\.?\s+" + word + r"\b|\b" + word + r"\s+(?:said|says|told|asked)\b",
+    return bool(re.search(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|(?!(?:The|A|An|In|On|At|For|But|And|Of|To|As|By)\b)["
+                          + _CAPITALS + r"][\w'\u2019-]*)[ \t]+" + word + r"\b|\b" + word + r"\s+(?:said|says|told|asked)\b",
                           text))
 
 
@@ -432,7 +436,8 @@ def score_polnear(folder: Path, *, limit: int | None = None) -> dict[str, object
             unusable = [x for x in g if not x.usable]
             g = [x for x in g if x.usable]
             c.gold += len(g)
-            c.left_out_gold += len(unusable)
+            for x in unusable:
+                c.left_out[x.rule] = c.left_out.get(x.rule, 0) + 1
             for x in g:
                 hits = [y for y in p if _overlap(x.start, x.end, y.start, y.end)]
                 c.matched_gold += bool(hits)
@@ -448,7 +453,7 @@ def score_polnear(folder: Path, *, limit: int | None = None) -> dict[str, object
                 c.matched_proposed += bool(hits)
                 c.right_speaker_proposed += any(same_speaker(y.speaker, x.source) for x in hits)
     return {"articles": len(texts), "seconds": elapsed,
-            **{kind: c.figures() | {"gold": c.gold, "proposed": c.proposed, "left_out_gold": c.left_out_gold,
+            **{kind: c.figures() | {"gold": c.gold, "proposed": c.proposed, "left_out": c.left_out,
                                     "left_out_proposed": c.left_out_proposed, "mapped": c.mapped,
                                     "titles_only": c.titles_only}
                for kind, c in counts.items()}}

@@ -421,6 +421,12 @@ class _Salience:
                 text, found.end() + appositive.end()))
             if sex:
                 sexes.setdefault(_surname(name), set()).add(sex.group(1) is not None)
+        # a headline's words are all capitalised, but a known first name and the word after it
+        # are a person's name ('Ann Lee Wins Second Term')
+        for a, b in headings:
+            for named in re.finditer(r"\b([" + _UP + r"][a-z]+)\s+([" + _UP + r"][a-z][\w'\u2019-]*)", text[a:b]):
+                if named.group(1).casefold() in _FIRST_NAMES:
+                    self.note(named.group(), None, a + named.start())
         # every later 'Clinton', 'Mr. Obama' is a mention of the person with that surname
         for found in _SURNAME_MENTION.finditer(text):
             key = _surname(found.group(2))
@@ -473,7 +479,8 @@ class _Salience:
 
     def is_person(self, name: str) -> bool:
         key = _surname(name)
-        return name.split()[-1][:1].isupper() and (key in self.female or len(self.full_names.get(key, "").split()) >= 2)
+        return name.split()[-1][:1].isupper() and (key in self.female or key in self.roles
+                                                   or len(self.full_names.get(key, "").split()) >= 2)
 
     def last_topic(self, before: int, *, female: bool | None = None) -> str | None:
         """The person a 'he' or 'she' at `before` most likely is: the latest subject or speaker."""
@@ -508,16 +515,22 @@ class _Salience:
         """The latest person before `before` whose title has `head` (and `qualifier`'s country)."""
         for mention in self._latest_first(before):
             role = (mention.role or self.role_of(mention.name) or "").lower()
+            titled = any(form in role.split() or form in role and len(form) > 4
+                         for form in _TITLE_FORMS.get(head, (head,)))
             if qualifier and qualifier[:4] not in role:
                 continue
-            if not qualifier and head not in role:
+            if not qualifier and not titled:
                 continue
-            if qualifier and head not in role and "counterpart" not in role:
+            if qualifier and not titled and "counterpart" not in role:
                 continue
             return mention
         return None
 
 
+# 'the senator' is a person titled 'Sen.'
+_TITLE_FORMS = {"senator": ("senator", "sen."), "governor": ("governor", "gov."),
+                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
+                "mayor": ("mayor",), "judge": ("judge",)}
 _SEX_OF_ROLE = re.compile(r"\b(?:(chairwoman|spokeswoman|congresswoman|businesswoman|actress|"
                           r"wife|mother|daughter|sister|widow|queen|first lady|woman|girl|lady)|"
                           r"chairman|spokesman|congressman|businessman|husband|father|son|brother|"
@@ -906,6 +919,10 @@ def _who_after_verb(after: str) -> str | None:
     head = _WHO_CUT.split(head.rstrip(". "), maxsplit=1)[0].strip()
     if not head or head.split()[0].lower() in ("that", "it", "this", "so", "as"):
         return None
+    named = re.match(r"\s*((?:[" + _UP + r"][\w'\u2019.-]*\s+){1,3}[" + _UP + r"][\w'\u2019-]*)\s*(?:,|\.?$)", tail)
+    if named and re.fullmatch(r"(?:[" + _UP + r"][\w-]*['\u2019]s\s+|(?:the|a|an)\s+)?(?:[a-z][\w'\u2019-]*\s+){0,4}"
+                              r"[a-z][\w'\u2019-]*", head):
+        return f"{named.group(1)}, {head}"  # 'said the mayor's deputy, Ann Lee, who ...'
     if not _who_like(head):
         return None
     appositive = re.split(r",|\s(?:who|which|whose)\s", tail.strip().rstrip("."))[0].strip()
@@ -1032,6 +1049,9 @@ _NOMINAL_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _PERSON_NOUNS
     + r"))(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
+# 'The minister of finance, Mr. Ruiz, said': the name after the description
+_NAME_AFTER_NOMINAL = re.compile(r"(?:\s+(?:of|for|at|in)\s+[^,]{1,40})?,\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[" + _UP
+                                 + r"][\w'\u2019.-]*\s+){0,3}[" + _UP + r"][\w'\u2019-]*),")
 _NOT_SUBJECTS = frozenset("""
 the a an his her their its our my your each every ever thanks according asked both all many
 most some minutes hours days weeks months years moments here there back now
@@ -1054,7 +1074,8 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
         if nominal:
             found = _NOMINAL_SUBJECT.match(clause, part.start())
             if found:
-                return found.group("who")
+                named = _NAME_AFTER_NOMINAL.match(clause, found.end("who"))
+                return named.group(1) if named else found.group("who")
     return None
 
 
@@ -1608,9 +1629,12 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         role, name = described.group(1), described.group(2).strip()
     nominal = re.match(r"^(?:the|a|an|(\w+)['\u2019]s)\s+(?:(\w+)\s+)?(minister|president|"
                        r"premier|spokes\w+|leader|chancellor|envoy|ambassador|secretary|"
-                       r"official|prime minister|foreign minister)$", phrase, re.I)
+                       r"official|prime minister|foreign minister|senator|governor|mayor|"
+                       r"congressman|congresswoman)$", phrase, re.I)
     if nominal:
         qualifier = nominal.group(1) or nominal.group(2)
+        if (qualifier or "").lower() in ("gop", "republican", "democratic", "democrat", "former", "veteran"):
+            qualifier = None  # 'the GOP senator': any senator's party
         qualifier = _DEMONYMS.get((qualifier or "").lower(), (qualifier or "").lower()[:4]) or None
         head = nominal.group(3).lower().split()[-1]
         person = salience.by_title(head, qualifier, at)
@@ -1625,7 +1649,7 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     if full != name and len(full.split()) > len(name.split()):
         return full, role or salience.role_of(full)
     if len(name.split()) >= 2 and name[:1].isupper() and not any(
-            w.lower() in _ORG_WORDS for w in name.split()):
+            w.lower() in _ORG_WORDS or w.lower() in _PLACES for w in name.split()):
         salience.note(name, role, at)
         salience.note(name, role, at)  # a speaker counts as a person for the pronouns after
         return salience.full_name(name), role or salience.role_of(name)

@@ -453,6 +453,34 @@ def test_a_heading_in_capitals_and_a_question_are_no_one_a_pronoun_stands_for():
     one(article, speaker="Joe Park", text="Start now")
 
 
+def test_a_first_name_in_the_headline_makes_a_person_for_she():
+    article = ("Maria Ortiz Takes Aim At The Budget Plan\n\nOn Monday night, Ortiz leaned in hard. She "
+               "started with taxes.\n\nDan Cole, a former aide, said the plan was weak.\n\n"
+               '"We will fix this," she said.')
+    assert by_text(extract(article), "We will fix this").speaker == "Maria Ortiz"
+
+
+def test_a_title_makes_a_person_and_a_country_is_none_for_he():
+    article = ("In a statement, President Lee condemned the test as reckless. The test, North Korea "
+               'said, was its biggest yet.\n\n"We will not accept it," he said.')
+    assert by_text(extract(article), "We will not accept it").speaker == "Lee"
+
+
+def test_a_description_with_a_name_after_it_gives_the_name():
+    p = one('"We will win the county," said the mayor\u2019s campaign manager, Ann Lee, who ran the '
+            "last race.", speaker="Ann Lee")
+    assert p.role == "the mayor\u2019s campaign manager"
+    article = ('The minister of finance, Mr. Ruiz Lopez, argues there is no rush.\n\n'
+               '"We must wait," he told me.')
+    assert by_text(extract(article), "We must wait").speaker == "Ruiz Lopez"
+
+
+def test_the_senator_is_the_person_titled_senator():
+    proposals = extract('Sen. Ann Lee defended the bill on Monday.\n\n"I apologize to nobody," the '
+                        'senator said.\n\n"We need it," the GOP senator added.')
+    assert [p.speaker for p in proposals if p.kind == "direct"] == ["Ann Lee", "Ann Lee"]
+
+
 # ---------------------------------------------------------------- the seed article
 
 def _seed_rows():
@@ -538,10 +566,20 @@ def test_scorer_maps_the_title_and_who_to_the_names_they_stand_for():
     assert [g.source for g in golds] == ["Mayor Ann Lee", "Mayor Ann Lee", "Joe Park"]
 
 
-def test_scorer_leaves_out_a_source_that_is_only_a_cue_word():
-    text = '"We will fix it," said Joe Park.'
-    golds = read_polnear(text, _brat_pairs(text, ("said", "We will fix it")))
-    assert [g.usable for g in golds] == [False]
+def test_scorer_leaves_out_a_source_that_is_only_a_cue_word_or_none():
+    text = '"We will fix it," said Joe Park. "It is late," he said in a statement.'
+    golds = read_polnear(text, _brat_pairs(text, ("said", "We will fix it"),
+                                           ("said in a statement", "It is late")))
+    assert [g.usable for g in golds] == [False, False]
+    text = "It is believed the bridge is late."
+    at = text.index("the bridge")
+    golds = read_polnear(text, f"T1\tContent {at} {len(text) - 1}\tthe bridge is late\nE1\tAttribution:T1 Content:T1")
+    assert [(g.usable, g.rule) for g in golds] == [(False, "no source")]
+
+
+def test_scorer_reads_a_long_title_before_a_name():
+    assert same_speaker("Ann Lee", "Speaker of the House Rep. Ann Lee (R-Ore.)")
+    assert same_speaker("Fran\u00e7ois Lee", "President Fran\u00c3\u00a7ois Lee")  # mis-decoded letters
 
 
 # ---------------------------------------------------------------- reading files
