@@ -226,6 +226,27 @@ def test_no_casualties_is_contradicted_by_a_count_of_the_dead():
     assert found is not None and found.type == "numeric" and "3 vs 0" in found.explanation
 
 
+def test_a_failed_launch_is_no_denial_and_a_second_by_names_the_agent():
+    missile = item("The hospital was hit by a missile launched by the rebel group", "Army")
+    failed = item("The hospital was hit by a failed rocket launch by the rebel group", "Army")
+    assert conflict(missile, failed) is None
+    agrees = item("It is highly likely that Norland did not strike the hospital", "Allied intelligence")
+    assert conflict(item("The hospital was hit by a failed rocket launch by Islamic Jihad", "Army"),
+                    agrees) is None
+
+
+def test_our_rockets_are_the_speakers_and_both_blaming_the_same_side_agree():
+    denial = item("The Norland accusation that one of our rockets hit the hospital is a lie",
+                  "Eastern Front", topic="blast")
+    same_blame = item("Hundreds were killed in a Norland air strike on the hospital", "Health Ministry",
+                      topic="blast")
+    assert conflict(denial, same_blame) is None
+    other_blame = item("A rocket fired by Eastern Front fighters hit the hospital", "Norland army",
+                       topic="blast")
+    found = conflict(denial, other_blame)
+    assert found is not None and "Norland army's account" in found.explanation
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")
@@ -483,6 +504,13 @@ def test_moving_quantities_other_days_and_other_crowds_are_not_compared(a, date_
                     item(b, "Source B", date=date_b, topic="story")) is None
 
 
+@pytest.mark.parametrize("bound", ["At least 500", "More than 500"])
+def test_a_lower_bound_excludes_a_lower_figure_round_or_not(bound):
+    found = conflict(item(f"{bound} people were killed in the blast at the hospital"),
+                     item("471 people were killed in the blast at the hospital"))
+    assert found is not None and found.type == "numeric"
+
+
 def test_years_durations_and_model_numbers_are_not_counts():
     text = ("In 10 days starting January 20, 12 soldiers were killed when a Boeing 737 "
             "crashed in 2019")
@@ -492,7 +520,7 @@ def test_years_durations_and_model_numbers_are_not_counts():
 
 
 @pytest.mark.parametrize("text,low,high", [
-    ("eight", 8, 8), ("520,000", 515_000, 525_000), ("more than half a million", 450_000, None),
+    ("eight", 8, 8), ("520,000", 515_000, 525_000), ("more than half a million", 500_000, None), ("at least 500", 500, None),
     ("a dozen", 10, 14), ("seven or eight", 7, 8), ("between one hundred fifty and two hundred", 150, 200),
     ("twenty-one", 21, 21), ("1.5 million", 1_450_000, 1_550_000), ("up to 300", 0, 300),
 ])

@@ -285,4 +285,13 @@ def test_a_report_called_untrue_conflicts_with_that_outlets_account(run, report_
     found = conflicts_json(run)
     assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
         [("polarity", set(ids))]
-    assert "disputes this account (Daily Ledger)" in found[0]["explanation"]
+    assert "disputes Daily Ledger's account" in found[0]["explanation"]
+
+
+def test_an_absurdly_long_number_is_no_figure_and_breaks_nothing(run, tmp_path):
+    huge = "1" + ",000" * 103
+    add(run, f"Officials said {huge} people were displaced", "Officials", "2020-02-04")
+    add(run, "Officials said 900,000 people were displaced", "Officials", "2020-02-04")
+    assert conflicts_json(run) == []
+    report = run("report", "-o", str(tmp_path / "r.html"))
+    assert report.exit_code == 0, report.output

@@ -336,6 +336,12 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
             for j in range(i + 1, min(len(tokens), i + 3)):
                 if tokens[j][2]:
                     return tokens[j][2]
+            # 'hit by a failed rocket launch by Islamic Jihad': the name in a second 'by'
+            for j in range(i + 3, min(len(tokens), i + 7)):
+                if tokens[j][6] != clause:
+                    break
+                if words[j] == "by" and j + 1 < len(tokens) and tokens[j + 1][2]:
+                    return tokens[j + 1][2]
             return ""
     return ""
 
@@ -405,6 +411,20 @@ def _noun_after(tokens: list[list], words: list[str], position: int) -> str:
     return ""
 
 
+SELF = "@self"  # the speaker, when a statement says 'we' or 'our': the rules put the name in
+
+
+def _first_person(words: list[str], start: int, clause: int, tokens: list[list]) -> bool:
+    """Whether the subject before `start` is the speaker's own things: 'one of our rockets',
+    'our forces' (a bare 'we' is too often the country or the people: 'we send the EU ...')."""
+    for k in range(start - 1, max(-1, start - 5), -1):
+        if tokens[k][6] != clause or words[k] in ("that", "which", "who", ","):
+            return False
+        if words[k] == "our" and k + 1 < start and words[k + 1].endswith("s"):
+            return True
+    return False
+
+
 def roles(tokens: list[list], words: list[str], position: int, before: int | None = None) -> tuple[str, str]:
     """(agent, patient) of the predicate at `position`: who does it, and to whom.
 
@@ -439,8 +459,18 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
         target = ""
         if position + 1 < len(words) and words[position + 1] in ("on", "against"):
             target = _entity_after(tokens, words, position + 1, span=4) or _noun_after(tokens, words, position + 1)
+        if not agent:
+            # 'an Israeli air strike', 'Russian missile strikes': the name before the noun
+            for k in range(position - 1, max(-1, position - 3), -1):
+                if tokens[k][2]:
+                    agent = tokens[k][2]
+                    break
+                if not tokens[k][1]:
+                    break
         return agent, target
     subject = subject_before(tokens, words, start, weak=True) or _noun_before(tokens, words, start)
+    if _first_person(words, start, tokens[position][6], tokens):
+        subject = SELF  # 'one of our rockets hit', 'we attacked': the speaker
     if passive:
         return agent, subject
     if subject in ("", "?") and agent:
@@ -611,6 +641,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             clause_start = i
             while clause_start > 0 and words[clause_start - 1] not in (";", ":", ".", "!", "?", "but"):
                 clause_start -= 1
+            sentence_start = clause_start
             # 'reports on social media about strikes on the camps are false': what is called
             # false is what the reports say, after 'about', 'of' or 'that'
             claim = next((k for k in range(clause_start, i) if words[k] in lexicon.EVIDENCE_WORDS), -1)
@@ -641,7 +672,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                     "heads": _predicates(words, tokens, scope, head),
                     "subject": subject_before(tokens, words, head) if head != scope[0] else "",
                     "agent": agent, "patient": patient, "proposition": scope,
-                    "source": source,
+                    "source": source, "claim_start": sentence_start,
                 })
             i += len(postfix)
             continue
@@ -667,7 +698,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 continue  # "neither X nor Y did Z": too tangled to say what is denied
             if word == "never" and i > 1 and words[i - 1] in ("has", "had", "have") and words[i - 2] == "there":
                 kind = "np"  # 'there has never been a programme' denies that it existed
-        elif tokens[i][0] in neg_verbs and tokens[i][1]:
+        elif tokens[i][0] in neg_verbs and tokens[i][1] and not _attributive(words, tokens, i):
             cue_end = i + 1
         else:
             for phrase in lexicon.NEGATION_PHRASES:
@@ -1035,6 +1066,14 @@ def _after_do(words: list[str], cue: int) -> bool:
     if word.endswith(("n't", "nt")) and word not in ("not",) and word[:-3] in _DO | {"ca", "wo"}:
         return True
     return word in ("not", "never") and cue > 0 and words[cue - 1] in _DO
+
+
+def _attributive(words: list[str], tokens: list[list], i: int) -> bool:
+    """A denying verb used as an adjective ('a failed rocket launch', 'the rejected bid') or
+    'fail' not followed by 'to' ('failing a drug test'): no denial."""
+    if i > 0 and words[i - 1] in ("a", "an", "the", "its", "their", "his", "her", "this", "that"):
+        return True
+    return words[i].startswith("fail") and not (i + 1 < len(words) and words[i + 1] == "to")
 
 
 def _counting_word(words: list[str], k: int) -> bool:

@@ -63,9 +63,15 @@ class Figure:
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
+# Larger than any count a statement gives (a trillion trillion): such a string is an id or a
+# typing accident, not a figure, and would not survive arithmetic as a float.
+_TOO_LARGE = 1e24
+
+
 def _digit_value(token: str) -> float | None:
-    if _DIGITS.match(token):
-        return float(token.replace(",", ""))
+    if len(token) < 40 and _DIGITS.match(token):
+        value = float(token.replace(",", ""))
+        return value if value < _TOO_LARGE else None
     return None
 
 
@@ -143,9 +149,9 @@ def _apply_hedge(hedge: str | None, low: float, high: float) -> tuple[float, flo
     if hedge in ("nearly", "almost", "close to", "just under"):
         return center * 0.85, center
     if hedge in LOWER_BOUND:
-        return min(low, center), INF
+        return center, INF  # 'at least 500' excludes 471, round number or not
     if hedge in UPPER_BOUND:
-        return 0.0, max(high, center)
+        return 0.0, center
     if hedge in APPROX:
         return min(low, center * 0.8), max(high, center * 1.2)
     return low, high

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
+    SELF, _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -142,18 +142,35 @@ def _comparable(x: str, y: str) -> bool:
     return _known(x) and _known(y) and x.startswith("~") == y.startswith("~")
 
 
+def _roles(item: Item, index: int) -> tuple[str, str]:
+    return _as_speaker(item, roles(item.features["tokens"], item.words, index))
+
+
+def _as_speaker(item: Item, pair: tuple[str, str]) -> tuple[str, str]:
+    """'we' and 'our' stand for the speaker ('one of our rockets hit' said by Islamic Jihad)."""
+    if SELF not in pair:
+        return pair
+    # any word of the speaker's name may be how the other account names them
+    names = "|".join(w for w in speaker_key(item.speaker).split() if len(w) > 2)
+    return tuple(names if x == SELF else x for x in pair)  # type: ignore[return-value]
+
+
+def _same_filler(x: str, y: str) -> bool:
+    """Two role fillers name the same party ('a|b' is any of a speaker's names)."""
+    return any(entities_match(p.lstrip("~"), q.lstrip("~")) for p in x.split("|") for q in y.split("|"))
+
+
 def roles_clash(ra: tuple[str, str], rb: tuple[str, str]) -> bool:
     """Different doers or different receivers: 'Turkey notified Russia' vs 'Russia notified
     Turkey', 'police did not attack protesters' vs 'protesters attacked police'."""
-    return any(_comparable(x, y) and not entities_match(x.lstrip("~"), y.lstrip("~"))
-               for x, y in zip(ra, rb))
+    return any(_comparable(x, y) and not _same_filler(x, y) for x, y in zip(ra, rb))
 
 
 def roles_agree(ra: tuple[str, str], rb: tuple[str, str]) -> str:
     """The name both accounts give the same role, or ''."""
     for x, y in zip(ra, rb):
-        if _comparable(x, y) and not x.startswith("~") and entities_match(x, y):
-            return y
+        if _comparable(x, y) and not x.startswith("~") and _same_filler(x, y):
+            return y.split("|")[0]
     return ""
 
 
@@ -166,8 +183,9 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     for negation in neg.features["negations"]:
         if negation.get("said") and not same:
             continue  # 'B never acknowledged that X' is no denial of X by anyone but B
-        if negation.get("source") and _reported_by(pos, negation["source"]) and _same_story(pos, neg):
-            out.append(_report_disputed(pos, neg, negation, flipped))
+        reporter = _reported_by(pos, negation["source"]) if negation.get("source") else ""
+        if reporter and _same_story(pos, neg):
+            out.append(_report_disputed(pos, neg, negation, flipped, reporter))
             continue
         head_index = next((h for h in _denied_heads(neg, negation)
                            if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
@@ -190,7 +208,7 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
         if negation.get("holder") is not None and not _holder_named(neg, negation, pos):
             continue  # no knowledge of X contradicts only an account of the same person acting on X
-        neg_roles = (negation.get("agent", ""), negation.get("patient", ""))
+        neg_roles = _as_speaker(neg, (negation.get("agent", ""), negation.get("patient", "")))
         neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
         # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
         present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"]) and not neg_future
@@ -199,7 +217,7 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
                 continue  # 'did not expel' and 'will expel' (a plan) do not contradict
             if present and pos.day_start > neg.day_end:
                 continue  # 'has not resigned' on the 15th, 'resigned' on the 20th: things moved on
-            pos_roles = roles(pos.features["tokens"], pos.words, position)
+            pos_roles = _roles(pos, position)
             if roles_clash(pos_roles, neg_roles):
                 continue
             agree = roles_agree(pos_roles, neg_roles)
@@ -220,11 +238,14 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     return out
 
 
-def _reported_by(item: Item, source: str) -> bool:
-    """Whether `item` is the account of `source` (its outlet or speaker: 'the Journal' for The
-    Wall Street Journal, 'Reuters')."""
-    names = re.findall(r"\w+", fold(f"{item.outlet} {item.speaker}"))
-    return any(entities_match(source, name) for name in names if len(name) > 2)
+def _reported_by(item: Item, source: str) -> str:
+    """The speaker or outlet of `item` that `source` names ('the Journal' for The Wall Street
+    Journal, 'Reuters'), word for word ('the Israeli accusation' is no report by The Times of
+    Israel); '' when neither."""
+    for name in (item.speaker, item.outlet):
+        if source in re.findall(r"\w+", fold(name)):
+            return name
+    return ""
 
 
 def _same_story(a: Item, b: Item) -> bool:
@@ -233,13 +254,13 @@ def _same_story(a: Item, b: Item) -> bool:
     return len((_content_keys(a) & _content_keys(b)) - _reporting_keys()) >= 2
 
 
-def _report_disputed(pos: Item, neg: Item, negation: dict, flipped: bool) -> Finding:
+def _report_disputed(pos: Item, neg: Item, negation: dict, flipped: bool, reporter: str) -> Finding:
     """'The Journal's article is erroneous' against what the Journal reported."""
-    first = _token_span(neg, max(0, negation["scope"][0] - 2))[0]
+    first = _token_span(neg, negation.get("claim_start", max(0, negation["scope"][0] - 2)))[0]
     claim = neg.text[first:negation["cue"][1]]
     ev_neg, ev_pos = [(first, negation["cue"][1])], [(0, len(pos.text))]
     a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
-    return Finding("polarity", 0.7, f"'{claim}' disputes this account ({pos.outlet})", a_ev, b_ev)
+    return Finding("polarity", 0.7, f"'{claim}' disputes {reporter}'s account", a_ev, b_ev)
 
 
 def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: set[str],
@@ -270,7 +291,7 @@ def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: 
         return []  # 'did not win the seat in Georgia' agrees with 'lost the seat in Georgia'
     if _future(pos, verb) != _future(neg, head):
         return []
-    if roles_clash(roles(ptokens, pos.words, verb), (negation.get("agent", ""), negation.get("patient", ""))):
+    if roles_clash(_roles(pos, verb), _as_speaker(neg, (negation.get("agent", ""), negation.get("patient", "")))):
         return []
     cue_start = negation["cue"][0]
     last = _token_span(neg, negation["scope"][-1])[1]
@@ -654,8 +675,8 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                                                or _future(a, ia) != _future(b, ib)):
             continue  # 'rose in June' and 'fell in July' describe different periods;
             # 'raised output' and 'agreed to cut output' a past act and a plan
-        ra = roles(ta, a.words, ia)
-        rb = roles(tb, b.words, ib)
+        ra = _roles(a, ia)
+        rb = _roles(b, ib)
         if not (_verb_like(a.words[ia]) or _verb_like(b.words[ib])):
             # an adjective or noun has no object: 'within safe limits' / 'dangerously high'
             ra, rb = (ra[0], ""), (rb[0], "")
@@ -998,8 +1019,8 @@ def exclusive(a: Item, b: Item, settings: Settings) -> list[Finding]:
             if a.features["tokens"][ia][0] != b.features["tokens"][ib][0] or obj_a != obj_b \
                     or _periods_differ(a, ia, b, ib):
                 continue  # ('won the election in 2019' / 'won the election in 2024')
-            ra = roles(a.features["tokens"], a.words, ia)
-            rb = roles(b.features["tokens"], b.words, ib)
+            ra = _roles(a, ia)
+            rb = _roles(b, ib)
             if not (_comparable(ra[0], rb[0]) and not entities_match(ra[0].lstrip("~"), rb[0].lstrip("~"))):
                 continue
             act = _act_phrase(a, ia)
