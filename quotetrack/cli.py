@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
+import re
 from importlib import import_module
 from typing import Annotated, Optional
 
 import typer
+from typer._click import exceptions as click_errors  # typer 0.28 ships its own copy of click
+from typer._click.core import ParameterSource
 from typer.core import TyperGroup
 
 from quotetrack.errors import QuotetrackError
@@ -58,9 +62,39 @@ class _CommandsOnDemand(Mapping):
         return len(dict.fromkeys([*_COMMAND_MODULES, *self._built]))
 
 
+def _command_words(ctx) -> list[str]:
+    """'quotetrack conflicts confirm', whatever name the program was run by."""
+    words = ctx.command_path.split() if ctx is not None else []
+    return ["quotetrack", *words[1:]]
+
+
+def _usage_error(exc: click_errors.UsageError, args: list[str]) -> typer.Exit:
+    """A usage error as one line on stderr, `Error: ...` naming the problem and the help to read;
+    exit code 2 (click's for usage errors), as against 1 for the tool's own errors."""
+    message = exc.format_message().strip()
+    if isinstance(exc, click_errors.NoSuchOption) and exc.option_name.split("=")[0] == "--db":
+        # --db is the root's option; given after the command, click finds no such option there.
+        value = "PATH"
+        for at, arg in enumerate(args):
+            if arg == "--db" and at + 1 < len(args):
+                value = args[at + 1]
+            elif arg.startswith("--db="):
+                value = arg[len("--db="):]
+        command = " ".join(_command_words(exc.ctx)[1:]) or "COMMAND"
+        message = f"--db goes before the command: quotetrack --db {value} {command}"
+    else:
+        message = re.sub(r" / '-\w'", "", message)  # '--format' / '-f' -> '--format'
+        if message[:2].istitle():
+            message = message[0].lower() + message[1:]
+        if exc.ctx is not None:
+            message = message.rstrip(".") + f" (see {' '.join(_command_words(exc.ctx))} --help)"
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(2)
+
+
 class _Group(TyperGroup):
     """Runs every command, each built on demand; a QuotetrackError becomes 'Error: ...' on stderr
-    and exit code 1."""
+    and exit code 1, a usage error one line 'Error: ...' and exit code 2."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -70,9 +104,23 @@ class _Group(TyperGroup):
         # The names alone: typer's own list_commands would build every command to list them.
         return list(self.commands)
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click_errors.NoArgsIsHelpError:
+            raise
+        except click_errors.UsageError as exc:
+            raise _usage_error(exc, given) from None
+
     def invoke(self, ctx):
+        given = [*ctx._protected_args, *ctx.args]  # click empties both before running the command
         try:
             return super().invoke(ctx)
+        except click_errors.NoArgsIsHelpError:
+            raise
+        except click_errors.UsageError as exc:
+            raise _usage_error(exc, given) from None
         except QuotetrackError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
@@ -117,6 +165,13 @@ def _root(
         ),
     ] = None,
 ) -> None:
+    from_env = ctx.get_parameter_source("db") == ParameterSource.ENVIRONMENT
+    if db is None and os.environ.get("QUOTETRACK_DB") == "" or from_env and not db.strip():
+        # click takes an empty environment variable as unset; quotetrack takes it as a mistake,
+        # as it does an empty --db, rather than quietly using the default database.
+        from quotetrack.errors import ValidationError
+
+        raise ValidationError("QUOTETRACK_DB", "is empty (give a database path, or unset it)")
     if db is not None and not db.strip():
         from quotetrack.errors import ValidationError
 

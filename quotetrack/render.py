@@ -70,7 +70,16 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def statements_table(statements: Sequence[Statement]) -> None:
+def _shown(count: int, total: int | None, one: str, many: str) -> str:
+    """'3 conflicts', or '3 of 9 conflicts shown' when a limit left some out."""
+    word = one if (total if total is not None else count) == 1 else many
+    if total is not None and total > count:
+        return f"{count} of {total} {word} shown"
+    return f"{count} {one if count == 1 else many}"
+
+
+def statements_table(statements: Sequence[Statement], total: int | None = None) -> None:
+    """`total`: how many match when a limit shows fewer."""
     out = console()
     if not statements:
         out.print("No statements match.")
@@ -96,8 +105,8 @@ def statements_table(statements: Sequence[Statement]) -> None:
         who.append("\n" + _source(s), style="dim")
         table.add_row(s.id, s.date, "Q" if s.kind == "direct" else "P", who, Text(text))
     out.print(table)
-    out.print(f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
-              "  (k: Q = direct quote, P = paraphrase)")
+    out.print(_shown(len(statements), total, "statement", "statements")
+              + "  (k: Q = direct quote, P = paraphrase)")
 
 
 def _fields_table(rows) -> Table:
@@ -158,7 +167,8 @@ def _excerpt(text: str, terms: Sequence[str], size: int = 400) -> str:
     return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
 
 
-def search_results(results, query: str) -> None:
+def search_results(results, query: str, total: int | None = None) -> None:
+    """`total`: how many match when a limit shows fewer."""
     out = console()
     if not results:
         out.print(f"Nothing matches '{query}'.")
@@ -179,7 +189,7 @@ def search_results(results, query: str) -> None:
                 plain = re.sub(pattern, lambda m: f"[{m.group(0)}]", plain, flags=re.IGNORECASE)
             text = Text(plain)
         out.print(Text("  ").append_text(text))
-    out.print(f"{len(results)} match{'es' if len(results) != 1 else ''}")
+    out.print(_shown(len(results), total, "match", "matches"))
 
 
 def info(path: str, version: int, latest: int, counts: Counts) -> None:
@@ -233,8 +243,9 @@ def _side(statement: Statement, spans, tty: bool) -> Text:
     return head
 
 
-def conflicts_view(conflicts, status: str = "open", stream=None) -> None:
-    """Conflicts side by side; to `stream` (a file) as plain text when given."""
+def conflicts_view(conflicts, status: str = "open", stream=None, total: int | None = None) -> None:
+    """Conflicts side by side; to `stream` (a file) as plain text when given. `total`: how many
+    match when a limit shows fewer."""
     out = console(stream=stream)
     tty = stream is None and _is_tty()
     if not conflicts:
@@ -260,7 +271,7 @@ def conflicts_view(conflicts, status: str = "open", stream=None) -> None:
     for conflict in conflicts:
         by_type[conflict.type] = by_type.get(conflict.type, 0) + 1
     summary = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items(), key=lambda kv: -kv[1]))
-    out.print(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} ({summary}). "
+    out.print(f"{_shown(len(conflicts), total, 'conflict', 'conflicts')} ({summary}). "
               "Review with: quotetrack conflicts confirm|dismiss ID [--note ...]")
 
 

@@ -293,6 +293,12 @@ def list_statements(db: Database, filters: Filters = Filters()) -> list[Statemen
     return [_row_to_statement(row) for row in db.execute(sql, args).fetchall()]
 
 
+def count_statements(db: Database, filters: Filters = Filters()) -> int:
+    """How many statements match `filters`, whatever its limit."""
+    where, args = _filter_sql(filters)
+    return db.execute("SELECT count(*) FROM statements s" + where, args).fetchone()[0]
+
+
 def iter_statements(db: Database, filters: Filters = Filters()) -> Iterable[Statement]:
     where, args = _filter_sql(filters)
     sql = _SELECT + where + " ORDER BY s.date_start, s.seq"
@@ -333,6 +339,22 @@ def search_statements(
 ) -> list[tuple[Statement, list[str]]]:
     """Statements whose text matches every word of `query`, best match first, with the matched
     terms (as typed, for highlighting)."""
+    sql, args = _search_sql(db, query, filters, _SELECT)
+    sql += " ORDER BY statements_fts.rank"
+    if filters.limit is not None:
+        sql += f" LIMIT {int(filters.limit)}"
+    rows = db.execute(sql, args).fetchall()
+    terms = [t.strip('"') for t in re.findall(r'"[^"]*"', _fts_query(query))]
+    return [(_row_to_statement(row), terms) for row in rows]
+
+
+def count_search_matches(db: Database, query: str, filters: Filters = Filters()) -> int:
+    """How many statements `search_statements` finds for `query`, whatever the limit."""
+    sql, args = _search_sql(db, query, filters, "SELECT count(*) FROM statements s")
+    return db.execute(sql, args).fetchone()[0]
+
+
+def _search_sql(db: Database, query: str, filters: Filters, select: str) -> tuple[str, list[Any]]:
     from quotetrack.migrations import applied_names
 
     # A read-only database may predate the folded index (migrations.NOT_NEEDED_FOR_READING).
@@ -342,17 +364,9 @@ def search_statements(
         raise ValidationError("query", "has no words to search for")
     where, args = _filter_sql(filters)
     extra = where.replace(" WHERE ", " AND ", 1)
-    sql = (
-        _SELECT
-        + " JOIN statements_fts ON statements_fts.rowid = s.seq"
-        + " WHERE statements_fts MATCH ?" + extra
-        + " ORDER BY statements_fts.rank"
-    )
-    if filters.limit is not None:
-        sql += f" LIMIT {int(filters.limit)}"
-    rows = db.execute(sql, [match, *args]).fetchall()
-    terms = [t.strip('"') for t in re.findall(r'"[^"]*"', _fts_query(query))]
-    return [(_row_to_statement(row), terms) for row in rows]
+    sql = (select + " JOIN statements_fts ON statements_fts.rowid = s.seq"
+           + " WHERE statements_fts MATCH ?" + extra)
+    return sql, [match, *args]
 
 
 def counts(db: Database) -> Counts:

@@ -343,7 +343,7 @@ def test_root_help_lists_every_command_once_in_order(run):
 def test_a_mistyped_command_gets_a_suggestion(run):
     result = run("ad", "x")
     assert result.exit_code == 2
-    assert "No such command 'ad'. Did you mean 'add'?" in result.stderr
+    assert result.stderr == "Error: no such command 'ad'. Did you mean 'add'? (see quotetrack --help)\n"
 
 
 def test_a_new_database_gets_every_schema_step_once(db_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -48,14 +49,19 @@ def conflicts(
     )
     db = open_database(ctx)
     report = detect(db, full=rescan)
-    found = list_conflicts(db, filters)
+    # All that match, then the limit: the summary says how many a limit left out.
+    found = list_conflicts(db, replace(filters, statements=replace(filters.statements, limit=None)))
+    total = len(found)
+    if limit is not None:
+        found = found[:limit]
     if sys.stderr.isatty() and report.analysed:
         typer.echo(f"Analysed {report.analysed} statement{'s' if report.analysed != 1 else ''}, "
                    f"compared {report.compared} pairs in {report.seconds:.1f} s.", err=True)
-    _emit(found, format.value if format else None, output, status)
+    _emit(found, format.value if format else None, output, status, total)
 
 
-def _emit(found, fmt: Optional[str], output: Optional[Path], status: str) -> None:
+def _emit(found, fmt: Optional[str], output: Optional[Path], status: str,
+          total: Optional[int] = None) -> None:
     from quotetrack import render
     from quotetrack.export import atomic_output, write_conflicts
 
@@ -64,17 +70,19 @@ def _emit(found, fmt: Optional[str], output: Optional[Path], status: str) -> Non
         fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     if output is None:
         if fmt == "table":
-            render.conflicts_view(found, status)
+            render.conflicts_view(found, status, total=total)
         else:
             write_conflicts(found, fmt, sys.stdout)
         return
     with atomic_output(output) as fh:
         if fmt == "table":
-            render.conflicts_view(found, status, stream=fh)
+            render.conflicts_view(found, status, stream=fh, total=total)
             count = len(found)
         else:
             count = write_conflicts(found, fmt, fh)
-    typer.echo(f"Wrote {count} conflict{'s' if count != 1 else ''} to {output} ({fmt})", err=True)
+    shown = f"{count} of {total}" if total is not None and total > count else f"{count}"
+    typer.echo(f"Wrote {shown} conflict{'s' if (total or count) != 1 else ''} to {output} ({fmt})",
+               err=True)
 
 
 def _decide(ctx: typer.Context, conflict_id: str, status: str, note: Optional[str]) -> None:

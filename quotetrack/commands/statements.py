@@ -85,14 +85,17 @@ def list_(
 ) -> None:
     """List statements, oldest first, with filters."""
     from quotetrack.cli import open_database
-    from quotetrack.store import list_statements
+    from quotetrack.store import count_statements, list_statements
 
     filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit, side)
-    statements = list_statements(open_database(ctx), filters)
+    db = open_database(ctx)
+    statements = list_statements(db, filters)
     if format.value == "table":
         from quotetrack import render
 
-        render.statements_table(statements)
+        # With a limit reached, the summary says how many match in all.
+        total = count_statements(db, filters) if limit and len(statements) == limit else None
+        render.statements_table(statements, total)
     else:
         from quotetrack.export import write_statements
 
@@ -137,14 +140,16 @@ def search(
 ) -> None:
     """Full-text search of statement texts, best match first, matches highlighted."""
     from quotetrack.cli import open_database
-    from quotetrack.store import search_statements
+    from quotetrack.store import count_search_matches, search_statements
 
     filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit)
-    results = search_statements(open_database(ctx), query, filters)
+    db = open_database(ctx)
+    results = search_statements(db, query, filters)
     if format.value == "table":
         from quotetrack import render
 
-        render.search_results(results, query)
+        total = count_search_matches(db, query, filters) if len(results) == limit else None
+        render.search_results(results, query, total)
     else:
         from quotetrack.export import write_statements
 

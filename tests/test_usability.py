@@ -1,0 +1,111 @@
+"""What a new user runs into: summaries under a limit, one-line usage errors, --db placement,
+an empty QUOTETRACK_DB, notes across decisions, pick ranges, ids of the wrong kind, output
+extensions, kind aliases, implausible dates and look-alike names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import add_args, assert_one_line_error, invoke
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+IDLIB = str(DATA / "idlib-2020.csv")
+
+
+@pytest.fixture
+def idlib(run):
+    result = run("import", IDLIB)
+    assert result.exit_code == 0, result.output
+    return run
+
+
+def assert_one_line_usage_error(result, *fragments: str) -> None:
+    """Exit 2 (a usage error) with one line on standard error, 'Error: ...'; no usage box."""
+    assert result.exit_code == 2, result.output
+    message = result.stderr.strip()
+    assert message.startswith("Error: ") and "\n" not in message, message
+    assert "Usage:" not in result.output and "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in message, message
+
+
+# ---------------------------------------------------------------- 1. summaries under a limit
+
+def test_conflicts_summary_says_how_many_of_how_many_a_limit_shows(idlib):
+    result = idlib("conflicts", "--limit", "1")
+    assert result.exit_code == 0, result.output
+    assert "1 of 2 conflicts shown (1 polarity)" in result.stdout
+    everything = idlib("conflicts", "--limit", "5")
+    assert "2 conflicts (1 polarity, 1 numeric)" in everything.stdout
+    assert " of " not in everything.stdout.splitlines()[-1]
+
+
+def test_conflicts_written_to_a_file_under_a_limit_say_how_many_match(idlib, tmp_path):
+    out = tmp_path / "c.csv"
+    result = idlib("conflicts", "--limit", "1", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 of 2 conflicts" in result.stderr
+    assert len(out.read_text().splitlines()) == 2  # header and one conflict
+
+
+def test_search_summary_says_how_many_of_how_many_a_limit_shows(idlib):
+    assert idlib("search", "soldiers", "--limit", "1").stdout.splitlines()[-1] == "1 of 2 matches shown"
+    assert idlib("search", "soldiers", "--limit", "2").stdout.splitlines()[-1] == "2 matches"
+
+
+def test_list_summary_says_how_many_of_how_many_a_limit_shows(idlib, monkeypatch):
+    monkeypatch.setattr("quotetrack.render._is_tty", lambda: True)
+    last = idlib("list", "--limit", "2").stdout.strip().splitlines()[-1]
+    assert last.startswith("2 of 26 statements shown"), last
+    last = idlib("list", "--limit", "30").stdout.strip().splitlines()[-1]
+    assert last.startswith("26 statements "), last
+
+
+# ---------------------------------------------------------------- 2. usage errors in one line
+
+@pytest.mark.parametrize("args, fragments", [
+    (["list", "--format", "xml"], ["invalid value for '--format'", "'xml'", "quotetrack list --help"]),
+    (["conflicts", "--min-score", "2"], ["'--min-score'", "2.0"]),
+    (["conflicts", "--window", "-1"], ["'--window'", "-1"]),
+    (["list", "--limit", "0"], ["'--limit'", "0"]),
+    (["report"], ["missing option '--output'", "quotetrack report --help"]),
+    (["import", "x.csv", "--format", "xml"], ["'--format'", "'xml'"]),
+    (["conflicts", "confirm"], ["missing argument 'ID'", "quotetrack conflicts confirm --help"]),
+    (["--bogus", "list"], ["no such option: --bogus"]),
+])
+def test_usage_errors_are_one_line_and_exit_2(run, db_path, args, fragments):
+    assert_one_line_usage_error(run(*args), *fragments)
+    assert not db_path.exists()  # nothing half-written
+
+
+def test_help_is_unchanged_by_one_line_usage_errors(run):
+    result = run("list", "--help")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: root list [OPTIONS]")
+
+
+# ---------------------------------------------------------------- 3. --db after the command
+
+def test_db_after_the_command_says_to_put_it_before(tmp_path):
+    other = tmp_path / "t1.db"
+    result = invoke(["list", "--db", str(other)])
+    assert_one_line_usage_error(result, f"--db goes before the command: quotetrack --db {other} list")
+    result = invoke(["conflicts", "confirm", f"--db={other}", "c1"])
+    assert_one_line_usage_error(result, f"quotetrack --db {other} conflicts confirm")
+    assert not other.exists()
+
+
+# ---------------------------------------------------------------- 4. empty QUOTETRACK_DB
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_quotetrack_db_is_an_error_not_the_default_database(tmp_path, value):
+    result = invoke(["list"], env={"QUOTETRACK_DB": value})
+    assert_one_line_error(result, "QUOTETRACK_DB", "is empty")
+    assert not (tmp_path / "config").exists()  # the default database was not created
+
+
+def test_db_given_overrides_an_empty_quotetrack_db(db_path):
+    result = invoke(["--db", str(db_path), "info"], env={"QUOTETRACK_DB": ""})
+    assert result.exit_code == 0, result.output
