@@ -1332,8 +1332,9 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             cues.append(cue)
             previous_subject = speaker_text
             continue
-        # 'said Jens Laerke, spokesperson for ...': verb before its subject, content before
-        after = _subject_after(masked, b, s_end)
+        # 'said Jens Laerke, spokesperson for ...': verb before its subject, content before (not
+        # 'most of whom thought Lee had no chance': a verb of thinking takes its clause after it)
+        after = _subject_after(masked, b, s_end) if verb not in _NEEDS_THAT else None
         back = _content_before(masked, s_start, a)
         colon = re.match(r"\s+(?:[" + _UP + r"][\w'\u2019.-]*\s*){1,4}:\s*", masked[b:s_end])
         if after and colon and not _has_words(masked, back):
@@ -1403,9 +1404,14 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
         # 52, a retired pilot, said' / 'Mia Tan, the mayor's campaign manager, said'
         chosen -= 1
         skipped = 0
-        while chosen >= 1 and skipped < 5 and (_APPOSITIVE.match(parts[chosen].group().strip())
-                                               or _STATE.fullmatch(parts[chosen].group().strip())) \
-                and not re.fullmatch(r"q+", parts[chosen].group().strip()):
+        while chosen >= 1 and skipped < 5:
+            piece = parts[chosen].group().strip()
+            if re.fullmatch(r"q+", piece) and chosen >= 2 and not re.fullmatch(
+                    r"q+", parts[chosen - 1].group().strip()) and _APPOSITIVE.match(parts[chosen - 1].group().strip()):
+                chosen -= 1  # 'Lee, the host of the show "Q," said': a title inside the appositive
+                continue
+            if re.fullmatch(r"q+", piece) or not (_APPOSITIVE.match(piece) or _STATE.fullmatch(piece)):
+                break
             chosen -= 1
             skipped += 1
         if not skipped:

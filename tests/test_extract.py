@@ -481,6 +481,18 @@ def test_the_senator_is_the_person_titled_senator():
     assert [p.speaker for p in proposals if p.kind == "direct"] == ["Ann Lee", "Ann Lee"]
 
 
+def test_a_verb_of_thinking_does_not_take_the_name_after_it_as_its_speaker():
+    proposals = extract("Joe Park, a city aide, said he saw the shift in his own family, most of whom "
+                        'thought Lee had no chance. "It changed how we talk," he said.')
+    assert {p.speaker for p in proposals} == {"Joe Park"}
+
+
+def test_a_title_in_quotes_inside_an_appositive_keeps_the_speaker():
+    proposals = extract('Ann Lee, the longtime host of the show "Morning Report," said in an interview '
+                        'that the show was too dull. "We need more music," she said.')
+    assert [(p.speaker, p.kind) for p in proposals] == [("Ann Lee", "indirect"), ("Ann Lee", "direct")]
+
+
 # ---------------------------------------------------------------- the seed article
 
 def _seed_rows():
