@@ -247,6 +247,24 @@ def test_our_rockets_are_the_speakers_and_both_blaming_the_same_side_agree():
     assert found is not None and "Norland army's account" in found.explanation
 
 
+def test_a_double_negative_is_an_assertion():
+    defend = item("Turkey will use its self-defence rights in the event of another attack", "Presidency")
+    assert conflict(defend, item("Turkey will not hesitate to defend its soldiers", "Minister")) is None
+    assert conflict(item("Turkey notified Russia of the troop movements", "Ankara"),
+                    item("Turkey did not fail to notify Russia of the troop movements", "Ankara")) is None
+
+
+def test_nothing_to_do_with_it_denies_responsibility():
+    found = conflict(item("Russia bears ultimate responsibility for the incident in the village", "NATO"),
+                     item("Russia had nothing to do with the incident in the village", "Kremlin"))
+    assert found is not None and found.type == "polarity" and "nothing to do with" in found.explanation
+
+
+def test_likelihoods_about_different_parties_agree():
+    assert conflict(item("The missile was likely fired by Ukraine's air defence", "NATO"),
+                    item("It is unlikely that the missile was fired by Russia", "White House")) is None
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")
@@ -677,6 +695,18 @@ def test_two_translations_of_one_remark_on_one_day_are_a_quote_variance():
     # the same looseness a month apart is two different remarks
     later = item(b.text, "General Reza Amini", kind="direct", date="2019-07-21")
     assert conflict(a, later) is None
+
+
+@pytest.mark.parametrize("full,cut,left_out", [
+    ("Based on what I have seen, it appears as though it was done by the other team, not you",
+     "It was done by the other team, not you", "Based on what I have seen, it appears as though"),
+    ("We have no evidence that the navy fired the missile", "The navy fired the missile",
+     "We have no evidence that"),
+])
+def test_a_shorter_quote_that_drops_a_hedge_or_a_negation_is_a_variance(full, cut, left_out):
+    found = conflict(item(full, "Joe Biden", kind="direct"), item(cut, "Joe Biden", kind="direct"))
+    assert found is not None and found.type == "quote_variance"
+    assert f"leaves out '{left_out}'" in found.explanation
 
 
 def test_the_same_quote_from_the_same_speaker_twice_is_not_a_conflict():

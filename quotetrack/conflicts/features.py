@@ -195,6 +195,10 @@ def analyse(text: str) -> dict:
             sentence_start = True
         elif is_word:
             sentence_start = False
+    for i in range(len(words) - 3):
+        if words[i:i + 4] == ["nothing", "to", "do", "with"]:
+            # 'had nothing to do with the incident': not responsible for it
+            tokens[i + 2][0], tokens[i + 2][1] = key("responsible"), True
     for i in range(len(words) - 1):
         phrasal = lexicon.PHRASAL.get((words[i], words[i + 1]))
         if phrasal:
@@ -687,6 +691,24 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 kind = "verbal" if i > 0 and words[i - 1] in _BE and words[i + 1] in ("a", "an") else "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
+            if word in ("not", "never") or word.endswith("n't"):
+                nxt = next((w for w in words[i + 1:i + 3] if w not in lexicon.AUXILIARIES), "")
+                if nxt in _DOUBLE_NEGATIVE:
+                    i += 1
+                    continue  # 'will not hesitate to defend' says it will defend
+            if words[i:i + 4] == ["nothing", "to", "do", "with"]:
+                # 'Russia had nothing to do with the incident' denies its responsibility
+                end = _clause_end(tokens, words, i + 4, limit=7)
+                scope = [i + 2] + [k for k in range(i + 4, end) if tokens[k][1] and not tokens[k][2]]
+                agent, patient = roles(tokens, words, i + 2, before=i)
+                negations.append({
+                    "holder": None, "said": False, "heads": [i + 2], "agent": subject_before(tokens, words, i) or agent,
+                    "patient": patient, "proposition": [k for k in range(max(0, i - 4), end) if tokens[k][1]],
+                    "kind": "verbal", "cue": [tokens[i][3], tokens[i + 3][4]], "cue_index": i,
+                    "head": i + 2, "thing": i + 2, "scope": scope, "subject": subject_before(tokens, words, i),
+                })
+                i += 4
+                continue
             if word == "nothing" and i > 0 and words[i - 1] in ("at", "to", "from", "for", "worth"):
                 i += 1
                 continue  # 'estimates her net worth at nothing' is a value, not a denial
@@ -1073,6 +1095,8 @@ def _attributive(words: list[str], tokens: list[list], i: int) -> bool:
     'fail' not followed by 'to' ('failing a drug test'): no denial."""
     if i > 0 and words[i - 1] in ("a", "an", "the", "its", "their", "his", "her", "this", "that"):
         return True
+    if i > 0 and (words[i - 1] in ("not", "never") or words[i - 1].endswith("n't")):
+        return True  # 'did not fail to notify' notified
     return words[i].startswith("fail") and not (i + 1 < len(words) and words[i + 1] == "to")
 
 
@@ -1112,6 +1136,9 @@ def _among_totals(figures: list[dict], words: list[str]) -> None:
                 part["single_event"] = sorted(set(part["single_event"]) | {"toll"})
 
 
+# Verbs that a negation turns into an assertion: 'will not hesitate to defend', 'never failed to'.
+_DOUBLE_NEGATIVE = frozenset("""hesitate hesitated hesitating fail failed failing refrain refrained
+cease ceased""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
 

@@ -840,7 +840,17 @@ def _weighed(a: Item, ia: int, b: Item, ib: int, ka: str, kb: str, theme: set[st
         return False
     if _negated_keys(a) & _near_keys(b, ib) or _negated_keys(b) & _near_keys(a, ia):
         return None
+    names_a, names_b = _near_names(a, ia), _near_names(b, ib)
+    if names_a and names_b and not any(entities_match(x, y) for x in names_a for y in names_b):
+        return None  # 'likely fired by Ukraine' / 'unlikely fired by Russia': they agree
     return True
+
+
+def _near_names(item: Item, index: int, radius: int = 8) -> set[str]:
+    tokens = item.features["tokens"]
+    sentence = item.features["sentences"][index]
+    return {tokens[i][2] for i in range(max(0, index - radius), min(len(tokens), index + radius + 1))
+            if tokens[i][2] and item.features["sentences"][i] == sentence}
 
 
 def _measure_keys(item: Item) -> set[str]:
@@ -928,6 +938,32 @@ def _same_paraphrase(a: Item, b: Item, settings: Settings) -> list[Finding]:
                     [(0, len(a.text))], [(0, len(b.text))])]
 
 
+_QUALIFIERS = frozenset("""appears appear seems seem likely unlikely probably possibly perhaps maybe
+may might could would if whether no not never nothing without evidence believe think suspect
+alleged allegedly reportedly apparently""".split())
+
+
+def _dropped_qualifier(a: Item, b: Item) -> Finding | None:
+    """A shorter quote of the same speaker that leaves out a hedge or a negation of the longer:
+    'It was done by the other team' from 'it appears as though it was done by the other team'."""
+    wa, wb = quote_words(a.text), quote_words(b.text)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    joined, target = " ".join(long_), " ".join(short)
+    at = f" {joined} ".find(f" {target} ")
+    left_out = (joined[:max(0, at - 1)] + " " + joined[at + len(target):]).split()
+    dropped = [w for w in left_out if w in _QUALIFIERS]
+    if not dropped:
+        return None
+    long_item = a if len(wa) > len(wb) else b
+    spans = [m.span() for m in _WORD.finditer(long_item.text)]
+    first = len(joined[:max(0, at - 1)].split()) if at > 0 else 0
+    before = long_item.text[:spans[first][0]].strip(" ,;:") if first < len(spans) else ""
+    what = before or " ".join(left_out[:8])
+    return Finding("quote_variance", 0.7,
+                   f"{a.speaker}'s shorter quote leaves out '{what}', which qualifies the words",
+                   [(0, len(a.text))], [(0, len(b.text))])
+
+
 def _contained(a: Item, b: Item) -> bool:
     ja, jb = " ".join(quote_words(a.text)), " ".join(quote_words(b.text))
     shorter, longer = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
@@ -960,7 +996,9 @@ def _word_diff(text_a: str, text_b: str):
 def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None:
     """The strongest reason `a` and `b` conflict, or None when they can both be true."""
     if a.kind == "direct" and b.kind == "direct" and same_speaker(a, b) and _contained(a, b):
-        return None  # a partial quote of the same words, by the same speaker
+        # a partial quote of the same words, by the same speaker: no conflict, unless what was
+        # left out turns the words round ('it appears as though ...', 'we have no evidence that')
+        return _dropped_qualifier(a, b)
     findings: list[Finding] = []
     findings += quotes(a, b, settings)
     if any(f.type == "misattribution" for f in findings):
