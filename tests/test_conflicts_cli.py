@@ -295,3 +295,16 @@ def test_an_absurdly_long_number_is_no_figure_and_breaks_nothing(run, tmp_path):
     assert conflicts_json(run) == []
     report = run("report", "-o", str(tmp_path / "r.html"))
     assert report.exit_code == 0, report.output
+
+
+def test_one_target_hit_by_two_different_doers_is_found_in_one_story(run):
+    first = add(run, "The hospital was destroyed by an Israeli air strike", "Health Ministry", "2023-10-17",
+                "--topic", "hospital")
+    second = add(run, "The hospital was destroyed by an Islamic Jihad rocket", "Israeli army", "2023-10-18",
+                 "--topic", "hospital")
+    add(run, "The school was destroyed by an Islamic Jihad rocket", "Israeli army", "2023-10-18",
+        "--topic", "hospital")
+    found = conflicts_json(run)
+    assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
+        [("antonym", {first, second})]
+    assert "each names a different party" in found[0]["explanation"]

@@ -16,7 +16,8 @@ from quotetrack.conflicts.rules import Finding, Item, Settings, compare, quote_w
 from quotetrack.store import write_transaction
 
 # Flags that say which rules a statement can take part in, so most pairs are skipped cheaply.
-NEG, FIG, CONTRARY, DIRECT = 1, 2, 4, 8
+NEG, FIG, CONTRARY, DIRECT, DONE_BY = 1, 2, 4, 8, 16
+_PRINT = 5  # the bit where a statement's word fingerprint starts
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ def _flags(item: Item) -> int:
         digest = hashlib.md5(" ".join(words).encode("utf-8")).digest()
         print_ = int.from_bytes(digest[:4], "big") | 1
     return ((NEG if f["negations"] else 0) | (FIG if f["figures"] else 0)
-            | (CONTRARY if f["contrary"] else 0) | (DIRECT if item.kind == "direct" else 0)
-            | print_ << 4)
+            | (CONTRARY if f["contrary"] or f.get("characters") else 0)
+            | (DIRECT if item.kind == "direct" else 0) | (DONE_BY if f.get("done_by") else 0)
+            | print_ << _PRINT)
 
 
 def _source_terms(item: Item) -> list[str]:
@@ -67,7 +69,7 @@ def _source_terms(item: Item) -> list[str]:
 
 def _worth_comparing(fa: int, fb: int) -> bool:
     return bool((fa | fb) & NEG or (fa & fb & FIG) or (fa & fb & CONTRARY) or (fa & fb & DIRECT)
-                or (fa >> 4 and fa >> 4 == fb >> 4))
+                or (fa & fb & DONE_BY) or (fa >> _PRINT and fa >> _PRINT == fb >> _PRINT))
 
 
 _ROWS = """

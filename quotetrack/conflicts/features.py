@@ -260,6 +260,8 @@ def analyse(text: str) -> dict:
         "figures": figures,
         "contrary": contrary_positions,
         "characters": characters,
+        # 'was hit by', 'destroyed by': a deed with its doer, for rules that compare doers
+        "done_by": any(words[i] in lexicon.DONE_BY and "by" in words[i + 1:i + 4] for i in range(len(words))),
         "sentences": sentence_ids,
     }
 

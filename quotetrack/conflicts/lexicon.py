@@ -276,7 +276,7 @@ SINGLE_EVENTS = frozenset("""
 crash crashes explosion explosions blast blasts earthquake quake fire collapse flood floods shooting
 bombing sinking stampede storm hurricane typhoon cyclone derailment eruption tsunami landslide
 avalanche shipwreck massacre flight downing toll total clash clashes ambush raid attack battle
-accident disaster incident sinking fighting
+accident disaster incident sinking fighting strike airstrike
 """.split())
 
 # Contrary words that assign blame: each side calls the other's act the provocation, so they
@@ -288,3 +288,7 @@ FUTURE = frozenset(["will", "would", "shall", "going", "plans", "plan", "intends
 # Month names and their abbreviations: a figure after one is a day, and a month anchors a figure.
 MONTHS = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+# Deeds whose doer accounts dispute ('the hospital was hit by ...').
+DONE_BY = frozenset("""hit struck destroyed bombed shelled downed attacked targeted damaged fired
+launched caused started set""".split())

@@ -1017,6 +1017,8 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     findings += numeric(a, b, settings)
     findings += jurisdiction(a, b) + [_flip(f) for f in jurisdiction(b, a)]
     findings += exclusive(a, b, settings)
+    if a.topic and b.topic and a.topic.casefold() == b.topic.casefold() and date_gap(a, b) <= 3:
+        findings += blamed_on_two(a, b)
     if not findings:
         return None
     return _merge(findings)
@@ -1024,6 +1026,39 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
 
 _WON = frozenset(["election", "elections", "vote", "race", "presidency", "seat", "runoff", "contest",
                   "war", "battle", "majority", "ballot"])
+
+
+def blamed_on_two(a: Item, b: Item) -> list[Finding]:
+    """One thing done to the same target, given to two different doers: 'the hospital was hit
+    by an Israeli air strike' / 'the hospital was hit by an Islamic Jihad rocket'."""
+    for ia in range(len(a.words)):
+        if a.words[ia] not in lexicon.DONE_BY or a.features["tokens"][ia][5]:
+            continue
+        for ib in range(len(b.words)):
+            if b.words[ib] not in lexicon.DONE_BY or b.features["tokens"][ib][5]:
+                continue
+            ra, rb = _roles(a, ia), _roles(b, ib)
+            if not (ra[1] and rb[1] and _comparable(ra[1], rb[1]) and _same_filler(ra[1], rb[1])):
+                continue  # not the same target
+            if _comparable(ra[0], rb[0]) and not ra[0].startswith("~") and not _same_filler(ra[0], rb[0]):
+                return [Finding("antonym", 0.7,
+                                f"'{a.words[ia]}' by {_subject_name(a, ra[0])} vs by "
+                                f"{_subject_name(b, rb[0])}: each names a different party",
+                                [_token_span(a, ia)], [_token_span(b, ib)])]
+    return []
+
+
+def _subject_name(item: Item, entity: str) -> str:
+    """A name as the text writes it, with the capitalised words that follow ('Islamic Jihad')."""
+    names = entity.split("|")
+    tokens = item.features["tokens"]
+    for i, t in enumerate(tokens):
+        if t[2] and t[2] in names:
+            end = i
+            while end + 1 < len(tokens) and tokens[end + 1][2]:
+                end += 1
+            return item.text[t[3]:tokens[end][4]]
+    return names[0]
 
 
 def _exclusive_acts(item: Item) -> list[tuple[int, str]]:
