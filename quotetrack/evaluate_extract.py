@@ -51,6 +51,7 @@ _DESCRIPTION_START = frozenset("the a an another one some many most few several 
 
 
 _PARTICLES = frozenset("of de da del al bin van von la le".split())
+_ABBREVIATED_TITLES = frozenset("mr mrs ms dr rev rep sen gov gen lt col sgt capt adm".split())
 _FUNCTION_WORDS = frozenset("the a an at of for from in on with to and by".split())
 
 
@@ -80,16 +81,18 @@ def _part_name(part: str) -> list[str] | None:
         words = words[1:]  # 'The White House'
     if not words:
         return None
-    capital = [w[:1].isupper() or w in _PARTICLES or w == "the" and 0 < i < len(words) - 1 and words[i - 1] == "of"
-               and words[i + 1][:1].isupper() for i, w in enumerate(words)]  # 'Speaker of the House Ann Lee'
+    capital = [w[:1].isupper() or w in _PARTICLES for w in words]
     tail = len(words)
     while tail > 0 and capital[tail - 1]:
         tail -= 1
     while tail < len(words) and words[tail] in _PARTICLES:
         tail += 1
     shortest = 1 if words[0].lower() in ("a", "an", "the") else 2
-    if 0 < tail and shortest <= len(words) - tail <= 4 and words[tail - 1].lower() not in _FUNCTION_WORDS \
-            and words[tail - 1] not in _PARTICLES:
+    # 'spokesman the Rev. Ann Lee', 'Speaker of the House Rep. Ann Lee'
+    titled = 0 < tail and words[tail - 1] == "the" and any(w.rstrip(".").lower() in _ABBREVIATED_TITLES
+                                                           and w.endswith(".") for w in words[tail:])
+    if 0 < tail and shortest <= len(words) - tail <= 4 and words[tail - 1] not in _PARTICLES and (
+            titled or words[tail - 1].lower() not in _FUNCTION_WORDS):
         return words[tail:]  # 'flood widow Ana Berg', not 'Ana Berg of the Herald'
     if capital[0] and words[0].lower() not in _DESCRIPTION_START:
         leading = words[:capital.index(False) if False in capital else len(words)]

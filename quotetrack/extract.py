@@ -1058,6 +1058,7 @@ most some minutes hours days weeks months years moments here there back now
 today yesterday tonight earlier later last this that these those it its even just only also still
 would could should will can do does did is are was were has have had may might must
 one two three four five six seven eight nine ten not what why how where who which outside inside
+another
 """.split())
 
 
@@ -1068,6 +1069,10 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
     for part in re.finditer(r"[^,;:\u2014]+", clause):
         found = _CLAUSE_SUBJECT.match(clause, part.start())
         who = found.group("who") if found else None
+        if who and who.split()[0].lower() in ("another", "one"):
+            named = _NAME_AFTER_NOMINAL.match(clause, found.end("who"))
+            if named:
+                return named.group(1)  # 'Another, Joe Park, said'
         if who and not (_SUBORDINATE.match(who + " ") or who.split()[0].lower() in _NOT_SUBJECTS
                         or who.split()[-1].lower() in _PLACES):
             return who
@@ -1599,6 +1604,10 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
     if not phrase or sum(w.isalpha() and w.isupper() and len(w) > 1 for w in phrase.split()) >= 2 \
             or re.search(r"\bLet(?:['\u2019]s|\s+(?:me|us))$", phrase):
         return None, None  # a heading in capitals ('SAVE EARLY Start'), 'Let's say'
+    opening = re.match(r"(?:In|At|On|During|After|Before|From|With|Speaking|Not long after)\b.*?\s(?=(?:[" + _UP
+                       + r"][\w'\u2019.-]*\s*){1,4}$)", phrase)
+    if opening:
+        phrase = phrase[opening.end():]  # 'In a radio interview Lee': Lee
     lowered = phrase.lower()
     at = cue.start
     if lowered in _PRONOUNS:

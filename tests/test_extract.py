@@ -493,6 +493,13 @@ def test_a_title_in_quotes_inside_an_appositive_keeps_the_speaker():
     assert [(p.speaker, p.kind) for p in proposals] == [("Ann Lee", "indirect"), ("Ann Lee", "direct")]
 
 
+def test_a_name_after_an_opening_phrase_or_another_is_the_speaker():
+    one('"We will win," In a radio interview Lee said.', speaker="Lee")
+    proposals = extract('Another, Joe Park, who lives nearby, said the bridge was late. "It takes an '
+                        'hour," he said.')
+    assert {p.speaker for p in proposals} == {"Joe Park"}
+
+
 # ---------------------------------------------------------------- the seed article
 
 def _seed_rows():
@@ -557,6 +564,8 @@ def test_scorer_speaker_match_needs_a_name_not_a_title_or_honorific():
     assert same_speaker("Mr. Lee", "Councilman Joe Lee, who chairs the panel")
     assert same_speaker("Joe Lee", "Another critic, Joe Lee,")
     assert same_speaker("Ann Park and Joe Lee", "Joe Lee")
+    assert same_speaker("city spokesman the Rev. Joe Lee", "Lee")
+    assert not same_speaker("Joe Lee of the Daily Post", "Daily Post")
     assert same_speaker("UN", "United Nations") and same_speaker("officials", "city officials")
 
 
