@@ -19,13 +19,15 @@ The score is built so that one threshold separates "the same person, spelled oth
        capped at 60 when both names have middle words that differ (George H. W. / George W.
        Bush) and at 85 for a surname that is only close.
 
+Two short words (under five letters) that meet only by their transliteration keys (Lee/Li,
+Aly/Ali, Cahn/Kahn) are compared as spelled: 80, asked about at a terminal, never automatic.
 Words with digits must be equal, and unvowelled spellings (Arabic, Persian, Hebrew script)
 are compared on consonants only.
 """
 
 from __future__ import annotations
 
-from quotetrack.normalize import NameParts, PATRONYMIC, consonants, token_skeleton
+from quotetrack.normalize import NameParts, PATRONYMIC, consonants, token_key, token_skeleton
 
 # At or above AUTO_SCORE a match is used without asking (and reported); at or above
 # PROPOSE_SCORE a person at a terminal is asked. Chosen on data/aliases/ (see its README).
@@ -37,6 +39,14 @@ AMBIGUITY_MARGIN = 3.0
 # not scored at all; every labelled alias of data/aliases/ written in Latin or Cyrillic letters
 # and resolved by these rules scores 75 or more.
 PREFILTER_SCORE = 72.0
+
+# A word shorter than this is compared as spelled, not by its transliteration key: the key
+# makes Lee and Li, Aly and Ali, Cahn and Kahn one word, and in short names such spellings are
+# as often two families as one (Kevin Lee, Kevin Li). They score SHORT_VARIANT_SCORE: asked
+# about at a terminal, never taken automatically. Longer words keep their keys (Sergey/Sergei,
+# Zelenskyy/Zelenskiy).
+SHORT_WORD = 5
+SHORT_VARIANT_SCORE = 80.0
 
 # Words of bodies, not people: a surname-only match never picks one of these.
 INSTITUTION_WORDS = frozenset("""
@@ -60,6 +70,8 @@ def word_similarity(a: str, b: str, unvowelled: bool = False) -> float:
         return 100.0
     if a.isdigit() or b.isdigit():
         return 0.0
+    if len(a) < SHORT_WORD and len(b) < SHORT_WORD and token_key(a) == token_key(b):
+        return SHORT_VARIANT_SCORE  # short words spelled apart: Lee/Li, Aly/Ali, Cahn/Kahn
     if len(a) == 1 or len(b) == 1:
         return 88.0 if a[0] == b[0] else 0.0
     if unvowelled:
@@ -89,15 +101,42 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...], unvowelled: bool) -> 
     return all(word_similarity(x, y, unvowelled) >= 88 for x, y in zip(a, b))
 
 
+def _compared_words(query: NameParts, candidate: NameParts) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words matching compares: transliteration keys, except where a short word of each
+    name meets the other's only by its key (Lee/Li): those are compared as spelled."""
+
+    def short(parts: NameParts) -> dict[str, set[str]]:
+        spelled: dict[str, set[str]] = {}
+        if len(parts.words) == len(parts.keys):  # outlets' parts are made without words
+            for word, key in zip(parts.words, parts.keys):
+                if 1 < len(word) < SHORT_WORD:
+                    spelled.setdefault(key, set()).add(word)
+        return spelled
+
+    short_q, short_c = short(query), short(candidate)
+    apart = {key for key in short_q.keys() & short_c.keys() if short_q[key] != short_c[key]}
+    if not apart:
+        return query.keys, candidate.keys
+
+    def compared(parts: NameParts) -> tuple[str, ...]:
+        return tuple(word if key in apart and 1 < len(word) < SHORT_WORD else key
+                     for word, key in zip(parts.words, parts.keys))
+
+    return compared(query), compared(candidate)
+
+
 def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) -> tuple[float, str]:
     """How likely `candidate` names the same identity as `query`, 0..100, and a word for why.
 
     `people=False` (outlets) keeps only the whole-name comparisons: a surname rule would make
     "CNN Turk" and "CNN" one outlet.
     """
-    q, c = query.keys, candidate.keys
-    if not q or not c:
+    if not query.keys or not candidate.keys:
         return 0.0, "none"
+    if query.unvowelled or candidate.unvowelled:
+        q, c = query.keys, candidate.keys  # compared on consonants below
+    else:
+        q, c = _compared_words(query, candidate)
     if q == c:
         return 100.0, "spelling"
     digits_q = sorted(k for k in q if any(ch.isdigit() for ch in k))
@@ -118,11 +157,12 @@ def score_names(query: NameParts, candidate: NameParts, *, people: bool = True) 
         return min(whole, 89.0), "close spelling"
     if len(q) == 1 or len(c) == 1:
         single, full = (query, candidate) if len(q) == 1 else (candidate, query)
+        word, surname = (q[0], c[-1]) if len(q) == 1 else (c[0], q[-1])
         if len(full.keys) < 2 or full.patronymic or looks_institutional(full):
             return min(_ratio(single.keys[0], full.last), 70.0), "close spelling"
-        if single.keys[0] == full.last and len(single.norm) >= 4:
+        if word == surname and len(single.norm) >= 4:
             return 93.0, "surname"
-        similarity = word_similarity(single.keys[0], full.last, unvowelled)
+        similarity = word_similarity(word, surname, unvowelled)
         return min(similarity, 85.0) - 5.0, "close surname"
     if query.patronymic or candidate.patronymic:
         # Mohammed bin Salman, Mohammed bin Nayef: every word counts, in order.

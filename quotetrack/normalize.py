@@ -373,6 +373,7 @@ class NameParts:
     compact: str  # the folded letters without spaces: "kimjongun"
     patronymic: bool  # holds bin/ibn/...: the last word is a father's name, not a surname
     unvowelled: bool  # written in a script without vowels (Arabic, Persian, Hebrew)
+    words: tuple[str, ...] = ()  # the folded words the keys were made from, one for each key
 
     @property
     def last(self) -> str:
@@ -384,11 +385,9 @@ def name_parts(name: str) -> NameParts:
     """The parts of a name (with any role already split off) that matching compares."""
     norm = fold_name(name)
     words = norm.split()
-    keys = tuple(token_key(w) for w in words if w not in _ARTICLES and w not in _NAME_STOPWORDS)
-    if not keys and words:
-        keys = tuple(token_key(w) for w in words)
+    kept = tuple(w for w in words if w not in _ARTICLES and w not in _NAME_STOPWORDS) or tuple(words)
     return NameParts(
-        norm=norm, keys=keys, compact=norm.replace(" ", ""),
+        norm=norm, keys=tuple(token_key(w) for w in kept), compact=norm.replace(" ", ""),
         patronymic=any(w in PATRONYMIC for w in words[1:-1]),
-        unvowelled=bool(_ARABIC_SCRIPT.search(name)),
+        unvowelled=bool(_ARABIC_SCRIPT.search(name)), words=kept,
     )

@@ -94,6 +94,24 @@ def test_different_people_with_similar_names_stay_apart(db, known, other):
     assert add(db, other, text="Two.").speaker == other
 
 
+@pytest.mark.parametrize("known, other", [
+    ("Kevin Lee", "Kevin Li"),
+    ("Robert Cahn", "Robert Kahn"),
+    ("Wang Li", "Wang Lee"),
+    ("Ahmed Aly", "Ahmed Ali"),
+])
+def test_short_names_that_meet_only_by_transliteration_are_never_merged_silently(run, known, other):
+    run(*add_args("One.", speaker=known))
+    result = run(*add_args("Two.", speaker=other))
+    assert result.exit_code == 0, result.output
+    assert "taken as" not in result.stderr
+    assert f"new speaker '{other}' (s2) looks like {known} (s1, 80)" in result.stderr
+    assert [s["name"] for s in speakers_json(run)] == [known, other]
+    # ... and the other's surname alone is not taken as the first person either.
+    alone = run(*add_args("Three.", speaker=other.split()[-1]))
+    assert f"taken as {known}" not in alone.stderr
+
+
 def test_a_surname_alone_resolves_to_the_one_person_of_that_name(db):
     add(db, "Recep Tayyip Erdoğan", text="One.")
     assert add(db, "President Erdogan", text="Two.").speaker == "Recep Tayyip Erdoğan"
@@ -146,12 +164,16 @@ def at_terminal(monkeypatch):
     monkeypatch.setattr(options, "at_terminal", lambda: True)
 
 
-def test_at_a_terminal_a_close_match_is_asked_and_yes_uses_it(run, at_terminal):
-    run(*add_args("One.", speaker="Mohamed Morsi"))
-    result = run(*add_args("Two.", speaker="Mohammed Mursi"), input="y\n")
+@pytest.mark.parametrize("known, other", [
+    ("Mohamed Morsi", "Mohammed Mursi"),
+    ("Kevin Lee", "Kevin Li"),  # never taken without asking, but still offered
+])
+def test_at_a_terminal_a_close_match_is_asked_and_yes_uses_it(run, at_terminal, known, other):
+    run(*add_args("One.", speaker=known))
+    result = run(*add_args("Two.", speaker=other), input="y\n")
     assert result.exit_code == 0, result.output
-    assert "Did you mean Mohamed Morsi (s1)? [Y/n]" in result.stderr
-    assert [s["name"] for s in speakers_json(run)] == ["Mohamed Morsi"]
+    assert f"Did you mean {known} (s1)? [Y/n]" in result.stderr
+    assert [s["name"] for s in speakers_json(run)] == [known]
 
 
 def test_at_a_terminal_no_makes_a_new_speaker(run, at_terminal):
