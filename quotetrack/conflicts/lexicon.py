@@ -64,7 +64,7 @@ EVIDENCE_WORDS = frozenset("""
 evidence proof sign signs indication indications basis reason grounds trace traces suggestion
 accusation accusations assertion assertions plan plans intention intentions intent
 claim claims report reports allegation allegations rumour rumours rumor rumors truth question doubt
-knowledge article articles story
+knowledge article articles story stories post posts video videos footage
 """.split())
 AUXILIARIES = frozenset("""
 is are was were be been being has have had do does did will would shall should can could may might

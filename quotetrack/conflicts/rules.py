@@ -359,9 +359,9 @@ def _denial_evidence(neg: Item, negation: dict, head_index: int, pos: Item, posi
     if negation.get("kind") == "postfix":
         first, last = _token_span(neg, negation["scope"][0]), _token_span(neg, negation["scope"][-1])
         claimed = neg.text[first[0]:last[1]]
-        if len(claimed) > 60:
+        if len(claimed) > 90:
             claimed = neg.text[first[0]:first[1]] + " ... " + neg.text[last[0]:last[1]]
-        explanation = f"'{claimed} ... {cue}' denies '{' '.join(_surface(pos, overlap)[:5])}'"
+        explanation = f"'{claimed} ... {cue}' denies '{_repeated_span(pos, overlap)}'"
     elif negation["cue"][1] >= head_start:
         explanation = f"'{cue}' negates '{pos_word}'"
     elif gap <= 24:
@@ -371,6 +371,17 @@ def _denial_evidence(neg: Item, negation: dict, head_index: int, pos: Item, posi
     if 0 <= gap <= 24:
         return explanation, [(negation["cue"][0], head_end)]  # 'failed to notify' as one phrase
     return explanation, [tuple(negation["cue"]), (head_start, head_end)]
+
+
+def _repeated_span(item: Item, keys: set[str]) -> str:
+    """The stretch of `item` that repeats a denied claim ('an air strike on the hospital'), or
+    its words when they lie far apart."""
+    spots = [i for i, t in enumerate(item.features["tokens"]) if t[0] in keys and t[1] and not t[5]]
+    if spots:
+        start, end = _token_span(item, spots[0])[0], _token_span(item, spots[-1])[1]
+        if end - start <= 90:
+            return item.text[start:end]
+    return " ".join(_surface(item, keys)[:5])
 
 
 def _surface(item: Item, keys: set[str]) -> list[str]:
