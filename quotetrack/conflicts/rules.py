@@ -230,7 +230,7 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
                 score += 0.05
             explanation, ev_neg = _denial_evidence(neg, negation, head_index, pos, position, overlap)
             if agree:
-                explanation += f" (both about {_display_entity(neg, agree)})"
+                explanation += f" (both about {_subject_name(neg, agree)})"
             ev_pos = [_token_span(pos, position)]
             a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
