@@ -51,6 +51,7 @@ _DESCRIPTION_START = frozenset("the a an another one some many most few several 
 
 
 _PARTICLES = frozenset("of de da del al bin van von la le".split())
+_AFTER_A_NAME = frozenset("who whose which of at from in for with on and said says told to".split())
 _ABBREVIATED_TITLES = frozenset("mr mrs ms dr rev rep sen gov gen lt col sgt capt adm".split())
 _FUNCTION_WORDS = frozenset("the a an at of for from in on with to and by".split())
 
@@ -82,6 +83,10 @@ def _part_name(part: str) -> list[str] | None:
     if not words:
         return None
     capital = [w[:1].isupper() or w in _PARTICLES for w in words]
+    if capital[0] and words[0].lower() not in _DESCRIPTION_START and False in capital:
+        first = capital.index(False)
+        if first >= 2 and words[first].lower() in _AFTER_A_NAME:
+            return words[:first]  # 'Sen. Ann Lee who represents Dover City'
     tail = len(words)
     while tail > 0 and capital[tail - 1]:
         tail -= 1

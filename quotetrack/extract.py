@@ -224,7 +224,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt sgt sen rep gov jan feb mar apr aug sept sep oct nov dec "
-    "u.s u.n u.k e.g i.e no vs jr sr inc corp co ltd prof rev".split())
+    "u.s u.n u.k e.g i.e no vs jr sr inc corp co ltd prof rev capt adm cmdr maj sens reps".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+|\n+")
 
 
@@ -1606,8 +1606,12 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         return None, None  # a heading in capitals ('SAVE EARLY Start'), 'Let's say'
     opening = re.match(r"(?:In|At|On|During|After|Before|From|With|Speaking|Not long after)\b.*?\s(?=(?:[" + _UP
                        + r"][\w'\u2019.-]*\s*){1,4}$)", phrase)
+    clause = re.search(r"\b(?:when|while|as|after|before|because|since|if|with|wonder)\s+((?:[" + _UP
+                       + r"][\w'\u2019.-]*\s*){1,4})$", phrase)
     if opening:
         phrase = phrase[opening.end():]  # 'In a radio interview Lee': Lee
+    elif clause and re.search(r"\b[a-z]", phrase[:clause.start()]):
+        phrase = clause.group(1).strip()  # 'Boos rang out when Lee': Lee
     lowered = phrase.lower()
     at = cue.start
     if lowered in _PRONOUNS:

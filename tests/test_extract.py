@@ -495,6 +495,8 @@ def test_a_title_in_quotes_inside_an_appositive_keeps_the_speaker():
 
 def test_a_name_after_an_opening_phrase_or_another_is_the_speaker():
     one('"We will win," In a radio interview Lee said.', speaker="Lee")
+    one('"We will win," Cheers rang out when Lee said.', speaker="Lee")
+    one('"We will stay," said Pentagon spokesman Navy Capt. Joe Lee.', speaker="Joe Lee")
     proposals = extract('Another, Joe Park, who lives nearby, said the bridge was late. "It takes an '
                         'hour," he said.')
     assert {p.speaker for p in proposals} == {"Joe Park"}
@@ -566,6 +568,7 @@ def test_scorer_speaker_match_needs_a_name_not_a_title_or_honorific():
     assert same_speaker("Ann Park and Joe Lee", "Joe Lee")
     assert same_speaker("city spokesman the Rev. Joe Lee", "Lee")
     assert not same_speaker("Joe Lee of the Daily Post", "Daily Post")
+    assert same_speaker("Joe Lee", "Sen. Joe Lee who represents Dover City and chairs the panel")
     assert same_speaker("UN", "United Nations") and same_speaker("officials", "city officials")
 
 
