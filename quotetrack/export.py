@@ -25,6 +25,40 @@ FORMATS = ("csv", "json", "jsonl")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Spreadsheet files quotetrack cannot write: text in one would not open, and would look lost.
+_SPREADSHEET_EXTENSIONS = frozenset(".xlsx .xlsm .xls .ods .numbers".split())
+
+
+def refuse_spreadsheet(path: Path) -> None:
+    """A FileError for an output named as a spreadsheet file (out.xlsx), which is not written."""
+    suffix = path.suffix.lower()
+    if suffix in _SPREADSHEET_EXTENSIONS:
+        raise FileError(f"cannot write {path}: quotetrack writes no {suffix} files; write CSV "
+                        f"(-o {path.with_suffix('.csv').name}), which spreadsheets open")
+
+
+def output_format(path: Path | None, given: str | None) -> str:
+    """The format an export writes: --format when given, else the output file's extension
+    (.csv, .json, .jsonl, .ndjson), else CSV to standard output. A file whose extension names
+    no format (unless --format is given), another format than --format, or a spreadsheet is
+    refused: a FileError, and nothing written."""
+    from quotetrack.importer import format_for
+
+    if path is None:
+        return given or "csv"
+    refuse_spreadsheet(path)
+    try:
+        implied = format_for(str(path))
+    except FileError:
+        implied = None
+    if given is None and implied is None:
+        raise FileError(f"cannot tell the format of {path} from its extension (.csv, .json, "
+                        ".jsonl); use --format csv, json or jsonl")
+    if given is not None and implied is not None and given != implied:
+        raise FileError(f"{path} is named as {implied} but --format is {given}; make them agree")
+    return given or implied
+
+
 def escape_cell(value: str) -> str:
     """Make a CSV cell safe to open in a spreadsheet, reversibly."""
     if value.startswith(_FORMULA_START) or (value.startswith("'") and value[1:2] in ("'",) + _FORMULA_START and value[1:2] != ""):

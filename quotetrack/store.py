@@ -279,6 +279,11 @@ def _like(name: str) -> str:
 def get_statement(db: Database, statement_id: str) -> Statement:
     row = db.execute(_SELECT + " WHERE s.id = ?", [statement_id.strip().lower()]).fetchone()
     if row is None:
+        given = statement_id.strip().lower()
+        if re.fullmatch(r"c[0-9a-f]{7}", given):
+            # A conflict's id (conflicts.detect.conflict_id) given where a statement's goes.
+            raise NotFoundError(f"no statement with id '{statement_id}'; {given} is a conflict "
+                                f"id: quotetrack conflicts show {given}")
         raise NotFoundError(f"no statement with id '{statement_id}'")
     return _row_to_statement(row)
 

@@ -109,3 +109,107 @@ def test_an_empty_quotetrack_db_is_an_error_not_the_default_database(tmp_path, v
 def test_db_given_overrides_an_empty_quotetrack_db(db_path):
     result = invoke(["--db", str(db_path), "info"], env={"QUOTETRACK_DB": ""})
     assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------- 6. a note across decisions
+
+def _first_conflict(run) -> str:
+    import json
+
+    return json.loads(run("conflicts", "--format", "json").stdout)[0]["id"]
+
+
+def _note_of(run, conflict_id: str):
+    import json
+
+    return json.loads(run("conflicts", "show", conflict_id, "--format", "json").stdout)[0]["note"]
+
+
+def test_a_new_decision_without_note_keeps_the_earlier_note_and_says_so(idlib):
+    cid = _first_conflict(idlib)
+    assert idlib("conflicts", "confirm", cid, "--note", "first").stdout == f"{cid} is now confirmed (note: first)\n"
+    result = idlib("conflicts", "dismiss", cid)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"{cid} is now dismissed; earlier note kept: 'first' "
+                             "(use --note to replace it, --note '' to clear it)\n")
+    assert _note_of(idlib, cid) == "first"
+
+
+def test_reopen_without_note_keeps_the_note_instead_of_deleting_it(idlib):
+    cid = _first_conflict(idlib)
+    idlib("conflicts", "dismiss", cid, "--note", "same story, two wordings")
+    result = idlib("conflicts", "reopen", cid)
+    assert "is now open; earlier note kept: 'same story, two wordings'" in result.stdout
+    assert _note_of(idlib, cid) == "same story, two wordings"
+    assert cid in idlib("conflicts", "--format", "json").stdout  # open again
+
+
+def test_a_note_is_replaced_or_cleared_only_when_asked(idlib):
+    cid = _first_conflict(idlib)
+    idlib("conflicts", "confirm", cid, "--note", "first")
+    assert idlib("conflicts", "dismiss", cid, "--note", "second").stdout.endswith("(note: second)\n")
+    assert idlib("conflicts", "confirm", cid, "--note", "").stdout == f"{cid} is now confirmed (note cleared)\n"
+    assert not _note_of(idlib, cid)
+
+
+# ---------------------------------------------------------------- 7. a reversed pick range
+
+def test_a_reversed_pick_range_is_said_to_be_reversed():
+    from quotetrack.commands.extract import parse_pick
+    from quotetrack.errors import ValidationError
+
+    with pytest.raises(ValidationError, match=r"'3-1' is a range written backwards \(write 1-3\)"):
+        parse_pick("3-1", 4)
+    with pytest.raises(ValidationError, match="not within 1-4"):
+        parse_pick("2-9", 4)
+    assert parse_pick("1,3-4", 4) == [0, 2, 3]
+
+
+def test_extract_add_with_a_reversed_pick_stores_nothing(run, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('"We will respond," Hulusi Akar said.\n\n"It was a trap," Sergei Lavrov said.\n')
+    result = run("extract", str(article), "--add", "--pick", "2-1", "-o", "Reuters", "-d", "2020")
+    assert_one_line_error(result, "--pick", "backwards")
+    assert "No statements" in run("list").stdout
+
+
+# ---------------------------------------------------------------- 8. an id of the other kind
+
+def test_show_with_a_conflict_id_points_at_conflicts_show(idlib):
+    cid = _first_conflict(idlib)
+    assert_one_line_error(idlib("show", cid), f"no statement with id '{cid}'",
+                          f"quotetrack conflicts show {cid}")
+
+
+def test_conflicts_show_with_a_statement_id_points_at_show(idlib):
+    import json
+
+    sid = json.loads(idlib("list", "--format", "json").stdout)[0]["id"]
+    assert_one_line_error(idlib("conflicts", "show", sid), f"quotetrack show {sid}")
+
+
+# ---------------------------------------------------------------- 9. export's file name
+
+@pytest.mark.parametrize("name, args, fragment", [
+    ("out.xlsx", [], "writes no .xlsx files"),
+    ("out.xlsx", ["--format", "csv"], "writes no .xlsx files"),
+    ("out.txt", [], "cannot tell the format of"),
+    ("out", [], "use --format csv, json or jsonl"),
+    ("out.json", ["--format", "csv"], "is named as json but --format is csv"),
+])
+def test_export_refuses_a_file_name_that_does_not_say_what_it_holds(idlib, tmp_path, name, args, fragment):
+    target = tmp_path / name
+    assert_one_line_error(idlib("export", "-o", str(target), *args), fragment)
+    assert not target.exists()
+
+
+def test_export_with_format_writes_any_other_extension(idlib, tmp_path):
+    target = tmp_path / "statements.txt"
+    result = idlib("export", "-o", str(target), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert len(target.read_text().splitlines()) == 26
+
+
+def test_conflicts_to_a_spreadsheet_file_is_refused(idlib, tmp_path):
+    assert_one_line_error(idlib("conflicts", "-o", str(tmp_path / "c.xlsx")), "writes no .xlsx files")
+    assert not (tmp_path / "c.xlsx").exists()

@@ -63,8 +63,10 @@ def conflicts(
 def _emit(found, fmt: Optional[str], output: Optional[Path], status: str,
           total: Optional[int] = None) -> None:
     from quotetrack import render
-    from quotetrack.export import atomic_output, write_conflicts
+    from quotetrack.export import atomic_output, refuse_spreadsheet, write_conflicts
 
+    if output is not None:
+        refuse_spreadsheet(output)
     if fmt is None:
         suffix = output.suffix.lower() if output else ""
         fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
@@ -86,12 +88,25 @@ def _emit(found, fmt: Optional[str], output: Optional[Path], status: str,
 
 
 def _decide(ctx: typer.Context, conflict_id: str, status: str, note: Optional[str]) -> None:
+    """Record a decision. Without --note an earlier note is kept (also on reopen), and said to
+    be the earlier one when the decision changed, so it is not read as written for this one."""
     from quotetrack.cli import open_database
-    from quotetrack.conflicts.review import set_status
+    from quotetrack.conflicts.review import get_conflict, set_status
 
-    conflict = set_status(open_database(ctx), conflict_id, status, note)
-    typer.echo(f"{conflict.id} is now {conflict.status}"
-               + (f" (note: {conflict.note})" if conflict.note else ""))
+    db = open_database(ctx)
+    before = get_conflict(db, conflict_id)
+    kept = note is None and bool(before.note)
+    conflict = set_status(db, conflict_id, status, before.note if kept else note)
+    if kept and before.status != conflict.status:
+        said = (f"; earlier note kept: '{conflict.note}' (use --note to replace it, "
+                "--note '' to clear it)")
+    elif conflict.note:
+        said = f" (note: {conflict.note})"
+    elif before.note:
+        said = " (note cleared)"
+    else:
+        said = ""
+    typer.echo(f"{conflict.id} is now {conflict.status}{said}")
 
 
 @conflicts_app.command()
@@ -131,10 +146,19 @@ def show(
     format: opt.TableFormat = opt.OutputFormat.table,
 ) -> None:
     """Show one conflict with both accounts and the evidence."""
+    import re
+
     from quotetrack.cli import open_database
     from quotetrack.conflicts.review import get_conflict
+    from quotetrack.errors import NotFoundError
 
-    conflict = get_conflict(open_database(ctx), conflict_id)
+    try:
+        conflict = get_conflict(open_database(ctx), conflict_id)
+    except NotFoundError as exc:
+        given = conflict_id.strip().lower()
+        if re.fullmatch(r"q[0-9a-z]{6}", given):  # a statement's id (store.make_id)
+            raise NotFoundError(f"{exc}; {given} is a statement id: quotetrack show {given}") from None
+        raise
     _emit([conflict], format.value, None, "all")
 
 

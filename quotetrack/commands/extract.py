@@ -25,7 +25,10 @@ def parse_pick(value: str, count: int) -> list[int]:
         if not part or not all(b.strip().isdigit() for b in bounds):
             raise ValidationError("--pick", f"'{value}' is not a list of numbers and ranges like 1,3-5")
         first, last = int(bounds[0]), int(bounds[-1])
-        if first < 1 or last > count or first > last:
+        if first > last:
+            raise ValidationError("--pick", f"'{part}' is a range written backwards "
+                                            f"(write {last}-{first})")
+        if first < 1 or last > count:
             raise ValidationError("--pick", f"'{part}' is not within 1-{count} "
                                             f"(the numbers extract shows)")
         chosen.extend(i - 1 for i in range(first, last + 1) if i - 1 not in chosen)

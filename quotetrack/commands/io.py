@@ -92,11 +92,11 @@ def export(
     leading apostrophe; import removes it again.
     """
     from quotetrack.cli import open_database
-    from quotetrack.export import atomic_output, write_statements
+    from quotetrack.export import atomic_output, output_format, write_statements
     from quotetrack.store import iter_statements
 
     filters = opt.make_filters(speaker, outlet, since, until, topic, tag, kind, limit)
-    fmt = format.value if format else _format_from_name(output)
+    fmt = output_format(output, format.value if format else None)
     db = open_database(ctx)
     if conflicts:
         _export_conflicts(db, filters, fmt, output)
@@ -123,18 +123,6 @@ def _export_conflicts(db, filters, fmt: str, output: Optional[Path]) -> None:
     with atomic_output(output) as out:
         count = write_conflicts(found, fmt, out)
     typer.echo(f"Exported {_plural(count, 'conflict')} to {output}.", err=True)
-
-
-def _format_from_name(output: Optional[Path]) -> str:
-    from quotetrack.errors import FileError
-    from quotetrack.importer import format_for
-
-    if output is None:
-        return "csv"
-    try:
-        return format_for(str(output))
-    except FileError:
-        return "csv"
 
 
 def _write_stdout(write) -> None:
