@@ -532,6 +532,17 @@ def _moving(item: Item, fig: dict) -> bool:
     return any(w in _MOVING for i, w in enumerate(item.words) if item.features["sentences"][i] == sentence)
 
 
+_BACK_THEN = frozenset("initially originally first earlier when then".split())
+
+
+def _looks_back(item: Item, fig: dict) -> bool:
+    """Whether a figure is told as it stood at an earlier moment ('when I left the island',
+    'at first', 'initially')."""
+    sentence = item.features["sentences"][fig["index"]]
+    return any(w in _BACK_THEN for i, w in enumerate(item.words)
+               if item.features["sentences"][i] == sentence and i < fig["index"])
+
+
 def _same_event(fa: dict, fb: dict) -> bool:
     """The same event class; 'no casualties' also counts no one killed and no one injured."""
     if fa["event"] == fb["event"]:
@@ -649,6 +660,8 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 later_high = later["high"] if later["high"] is not None else float("inf")
                 if later_high >= earlier["low"]:
                     continue  # the toll rose: not a contradiction
+                if _looks_back(a if later is fa else b, later):
+                    continue  # 'when I left, they had 6 to 18 deaths': the toll then, not now
             hedged = fa["hedged"] or fb["hedged"]
             score = 0.75 if hedged else 0.9
             text_a = _format_value(fa) or _span_text(a, *fa["span"])
