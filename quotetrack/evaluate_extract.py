@@ -332,7 +332,8 @@ def _gold_source(src: str, pos: int, named: list[tuple[int, str]], text: str) ->
     if low in _SEX_OF_PRONOUN:
         female = _SEX_OF_PRONOUN[low]
         for p, candidate in reversed(named):
-            described = _PERSON_DESCRIPTION.fullmatch(candidate.strip(" ,"))
+            described = _PERSON_DESCRIPTION.fullmatch(re.sub(r"\s+(?:who|whom|that|of|from|in|at|with)\s.*", "",
+                                                             candidate.strip(" ,").split(",")[0]))
             if p >= pos or not (described or _person_like(candidate, text)):
                 continue
             sex = _sex(candidate, text)
@@ -383,7 +384,7 @@ def _person_like(phrase: str, text: str) -> bool:
     """Whether a source names a person: a name of no body, place or people; one word only when
     the text writes it after a first name or a title ('Ann Lee', 'Mr. Lee') or as a speaker's."""
     words = _name_part(phrase)
-    if not words or len(_names(phrase)) > 1:
+    if not words or len(_names(re.sub(r"\([^()]*\)", " ", phrase).split(",")[0])) > 1:
         return False  # nobody named, or several people ('Ann Lee and Joe Park')
     name = split_role(" ".join(words))[1].split()
     if not name or any(w.lower().strip(".") in _NOT_PERSONS for w in name):
@@ -392,7 +393,8 @@ def _person_like(phrase: str, text: str) -> bool:
         return True
     word = re.escape(name[0].rstrip("."))
     return bool(re.search(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|(?!(?:The|A|An|In|On|At|For|But|And|Of|To|As|By)\b)["
-                          + _CAPITALS + r"][\w'\u2019-]*)[ \t]+" + word + r"\b|\b" + word + r"\s+(?:said|says|told|asked)\b",
+                          + _CAPITALS + r"][\w'\u2019-]*)[ \t]+" + word + r"\b|\b" + word + r"\s+(?:\w+ly\s+)?(?:said|says|told|asked|added|"
+                          r"wrote|noted|argued|admitted|explained|insisted|claimed|declared|replied|responded)\b",
                           text))
 
 

@@ -582,6 +582,24 @@ def test_scorer_maps_a_pronoun_to_the_nearest_named_person_of_its_sex():
     assert golds[-1].rule == "pronoun to a person of that sex"
 
 
+def test_scorer_takes_a_described_person_or_a_surname_the_text_shows_speaking_for_he():
+    text = ('Ms. Lee said the march was planned. The woman who organised it said it went well. '
+            '"We will be back," she said.')
+    golds = read_polnear(text, _brat_pairs(text, ("Ms. Lee", "the march was planned"),
+                                           ("The woman who organised it", "it went well"),
+                                           ("she", "We will be back")))
+    assert golds[-1].source == "The woman who organised it"
+    text = ('Mr. Ray said the count was due. Park openly admitted the count was low. "It rained," he '
+            'said. Ron Diaz, a driver from Dover, Del., who is in the union and a friend of the '
+            'mayor, said it was cold. "We froze," he said.')
+    golds = read_polnear(text, _brat_pairs(text, ("Mr. Ray", "the count was due"), ("Park", "the count was low"),
+                                           ("he", "It rained"),
+                                           ("Ron Diaz, a driver from Dover, Del., who is in the union and a "
+                                            "friend of the mayor,", "it was cold"), ("he", "We froze")))
+    assert golds[2].source == "Park"
+    assert golds[-1].source.startswith("Ron Diaz")
+
+
 def test_scorer_maps_the_title_and_who_to_the_names_they_stand_for():
     text = ('Mayor Ann Lee said the bridge was late. "It opens in May," the mayor said. '
             'The plan was backed by Joe Park, who said "it is worth the wait."')
