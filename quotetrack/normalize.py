@@ -112,13 +112,35 @@ _ISO = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})$")
 
 
-def parse_date(value: str, field: str = "date") -> PartialDate:
+# A statement's date before this year, or starting more than FUTURE_DAYS after today, is a typo
+# (0001-01-01, 3020-01-01), not a date anyone reports.
+EARLIEST_YEAR = 1000
+FUTURE_DAYS = 366
+
+
+def parse_date(value: str, field: str = "date", *, plausible: bool = True) -> PartialDate:
     """Parse '2020', '2020-02', '2020-02-04', '4 February 2020', 'Feb 2020' keeping their precision.
 
     An all-numeric day and month in either order is taken when only one order gives a date
     ('13/04/2020' and '04/13/2020' are 13 April). Raises ValidationError for impossible dates
-    ('2020-02-31', '31/02/2020') and for those that could be read two ways ('04.02.2020').
+    ('2020-02-31', '31/02/2020') and for those that could be read two ways ('04.02.2020');
+    with `plausible` (for a date to store, not a filter's bound), also for a date before the
+    year 1000 or more than a year after today.
     """
+    date = _parse_date(value, field)
+    if plausible:
+        text = (value or "").strip()
+        if date.first_day.year < EARLIEST_YEAR:
+            raise ValidationError(field, f"'{text}' is before the year {EARLIEST_YEAR}; "
+                                         "is the year mistyped?")
+        latest = _dt.date.today() + _dt.timedelta(days=FUTURE_DAYS)
+        if date.first_day > latest:
+            raise ValidationError(field, f"'{text}' is more than a year in the future; "
+                                         "is the year mistyped?")
+    return date
+
+
+def _parse_date(value: str, field: str) -> PartialDate:
     text = (value or "").strip()
     if not text:
         raise ValidationError(field, "is empty; give a date like 2020-02-04, 2020-02 or 2020")

@@ -106,12 +106,19 @@ def validate_text(text: Any) -> str:
     return text
 
 
+# The words the output uses for the kinds ("direct quote", "paraphrase"), taken as the kinds.
+KIND_ALIASES = {"quote": "direct", "paraphrase": "indirect"}
+
+
 def validate_kind(kind: Any) -> str:
+    """'direct' or 'indirect' (as stored), also given as 'quote' or 'paraphrase'."""
     value = (kind or "").strip().lower() if isinstance(kind, str) or kind is None else kind
     if value in ("", None):
         return "direct"
+    value = KIND_ALIASES.get(value, value)
     if value not in KINDS:
-        raise ValidationError("kind", f"'{kind}' is not a kind; use direct or indirect")
+        raise ValidationError("kind", f"'{kind}' is not a kind; use direct (or quote) or "
+                                      "indirect (or paraphrase)")
     return value
 
 
@@ -254,10 +261,10 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
         args.append(fold_name(filters.side))
     if filters.since:
         clauses.append("s.date_end >= ?")
-        args.append(parse_date(filters.since, "--since").first_day.isoformat())
+        args.append(parse_date(filters.since, "--since", plausible=False).first_day.isoformat())
     if filters.until:
         clauses.append("s.date_start <= ?")
-        args.append(parse_date(filters.until, "--until").last_day.isoformat())
+        args.append(parse_date(filters.until, "--until", plausible=False).last_day.isoformat())
     if filters.topic:
         clauses.append("s.topic = ? COLLATE NOCASE")
         args.append(filters.topic.strip())
@@ -683,7 +690,9 @@ def update_statement(db: Database, statement_id: str, changes: Mapping[str, Any]
     merged.update({k: v for k, v in fields.items()})
     if "speaker" in fields and "role" not in fields:
         merged["role"] = None  # the new speaker's own title, if it has one
-    date = merged["date"] if not isinstance(merged["date"], str) else parse_date(merged["date"])
+    # A date not changed by this edit is the stored one, taken as it is.
+    date = (merged["date"] if not isinstance(merged["date"], str)
+            else parse_date(merged["date"], plausible=False))
     merged["date"] = date
     resolving = resolving or Resolving()
     decide_before_writing(db, resolving, [(which, fields[name]) for which, name in

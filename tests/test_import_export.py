@@ -145,7 +145,7 @@ def test_bad_rows_are_all_listed_with_file_line_and_field_and_nothing_is_written
     assert problems == [
         f"{path}:3: date: '2020-02-31' is not a date",
         f"{path}:5: text: is empty",
-        f"{path}:5: kind: 'rumour' is not a kind; use direct or indirect",
+        f"{path}:5: kind: 'rumour' is not a kind; use direct (or quote) or indirect (or paraphrase)",
         f"{path}:5: speaker: is empty",
     ]
     assert [s.text for s in list_statements(db)] == ["Already here."]

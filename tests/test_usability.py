@@ -213,3 +213,75 @@ def test_export_with_format_writes_any_other_extension(idlib, tmp_path):
 def test_conflicts_to_a_spreadsheet_file_is_refused(idlib, tmp_path):
     assert_one_line_error(idlib("conflicts", "-o", str(tmp_path / "c.xlsx")), "writes no .xlsx files")
     assert not (tmp_path / "c.xlsx").exists()
+
+
+# ---------------------------------------------------------------- 10. quote and paraphrase
+
+def test_quote_and_paraphrase_are_taken_as_the_kinds_and_stored_as_direct_and_indirect(run, tmp_path):
+    import json
+
+    assert run(*add_args("One.", "A", "B", "2020", "--kind", "paraphrase")).exit_code == 0
+    assert run(*add_args("Two.", "A", "B", "2020", "-k", "Quote")).exit_code == 0
+    path = tmp_path / "in.csv"
+    path.write_text("text,speaker,outlet,date,kind\nThree.,A,B,2020,paraphrase\n", encoding="utf-8")
+    assert run("import", str(path)).exit_code == 0
+
+    def kinds(*filters):
+        return {s["text"]: s["kind"] for s in json.loads(run("list", *filters, "--format", "json").stdout)}
+
+    assert kinds() == {"One.": "indirect", "Two.": "direct", "Three.": "indirect"}
+    assert set(kinds("--kind", "paraphrase")) == {"One.", "Three."}
+    assert set(kinds("--kind", "quote")) == {"Two."}
+    two = json.loads(run("search", "two", "--kind", "quote", "--format", "json").stdout)[0]["id"]
+    assert run("edit", two, "--kind", "paraphrase").exit_code == 0
+    assert kinds("--kind", "indirect").keys() == {"One.", "Two.", "Three."}
+
+
+def test_an_unknown_kind_names_the_accepted_words(run, db_path):
+    assert_one_line_error(run(*add_args("One.", "A", "B", "2020", "--kind", "rumour")),
+                          "'rumour' is not a kind", "quote", "paraphrase")
+
+
+# ---------------------------------------------------------------- 11. implausible dates
+
+def _years_from_now(years: int) -> str:
+    import datetime
+
+    return f"{datetime.date.today().year + years:04d}-01-01"
+
+
+@pytest.mark.parametrize("date, fragment", [
+    ("3020-01-01", "more than a year in the future"),
+    ("4 February 3020", "more than a year in the future"),
+    ("0001-01-01", "before the year 1000"),
+    ("0999", "before the year 1000"),
+])
+def test_an_implausible_date_is_refused_naming_the_field(run, date, fragment):
+    assert_one_line_error(run(*add_args("One.", "A", "B", date)), f"date: '{date}'", fragment)
+    assert "No statements" in run("list").stdout
+
+
+def test_dates_within_a_year_from_now_and_old_ones_are_kept(run):
+    import datetime
+
+    soon = (datetime.date.today() + datetime.timedelta(days=300)).isoformat()
+    for date in (soon, "1000", "1914-07-28"):
+        assert run(*add_args(f"Said {date}.", "A", "B", date)).exit_code == 0
+
+
+def test_import_reports_implausible_dates_with_file_and_line_and_writes_nothing(run, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(f"text,speaker,outlet,date\nOne.,A,B,{_years_from_now(3)}\nTwo.,A,B,2020\n"
+                    "Three.,A,B,0001-01-01\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2: date: '{_years_from_now(3)}' is more than a year in the future" in result.stderr
+    assert f"{path}:4: date: '0001-01-01' is before the year 1000" in result.stderr
+    assert "No statements" in run("list").stdout
+
+
+def test_edit_refuses_an_implausible_date_and_filters_take_any_bound(run):
+    added = run(*add_args("One.", "A", "B", "2020")).stdout.strip()
+    assert_one_line_error(run("edit", added, "--date", "3020"), "date: '3020'", "future")
+    listed = run("list", "--since", "0001", "--until", "9999", "--format", "csv").stdout
+    assert added in listed and ",2020," in listed

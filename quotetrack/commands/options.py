@@ -16,7 +16,7 @@ Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="O
 Until = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="On or before this date.")]
 Topic = Annotated[Optional[str], typer.Option("--topic", metavar="TOPIC", help="Exactly this topic (case ignored).")]
 Tag = Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="Has this tag; repeat to require several.")]
-Kind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="direct (verbatim quote) or indirect (paraphrase).")]
+Kind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="direct (verbatim quote) or indirect (paraphrase); quote and paraphrase are taken as these.")]
 Limit = Annotated[Optional[int], typer.Option("--limit", metavar="N", min=1, help="At most this many.")]
 Side = Annotated[Optional[str], typer.Option("--side", metavar="SIDE", help="Speakers with this affiliation (set with `speakers set ID --affiliation`), e.g. Turkey.")]
 
@@ -94,9 +94,9 @@ def make_filters(speaker=None, outlet=None, since=None, until=None, topic=None, 
 
     # Check dates and kind up front so a typo is reported before any work is done.
     if since:
-        parse_date(since, "--since")
+        parse_date(since, "--since", plausible=False)
     if until:
-        parse_date(until, "--until")
+        parse_date(until, "--until", plausible=False)
     if kind:
         validate_kind(kind)
     return Filters(speaker=speaker, outlet=outlet, since=since, until=until, topic=topic,
