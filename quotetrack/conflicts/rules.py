@@ -118,11 +118,14 @@ def _positive_positions(item: Item, term: str) -> list[int]:
 
 
 def _content_keys(item: Item, negated: bool | None = None) -> set[str]:
-    reporting = _reporting_keys()
-    return {
-        t[0] for t in item.features["tokens"]
-        if t[1] and t[0] not in reporting and (negated is None or t[5] == negated)
-    }
+    cache = item.features.setdefault("_content_keys", {})
+    if negated not in cache:
+        reporting = _reporting_keys()
+        cache[negated] = {
+            t[0] for t in item.features["tokens"]
+            if t[1] and t[0] not in reporting and (negated is None or t[5] == negated)
+        }
+    return cache[negated]
 
 
 # ---------------------------------------------------------------- polarity
@@ -952,8 +955,8 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
 def _same_paraphrase(a: Item, b: Item, settings: Settings) -> list[Finding]:
     """The same long paraphrase, word for word, given to two speakers: one outlet likely put
     the words in the wrong mouth (a weaker sign than a quote, so a lower score)."""
-    if same_speaker(a, b):
-        return []
+    if same_speaker(a, b) or a.features["terms"] != b.features["terms"]:
+        return []  # (the same words have the same terms: a cheap test first)
     wa, wb = quote_words(a.text), quote_words(b.text)
     if min(len(wa), len(wb)) < 2 * settings.misattribution_words or wa != wb:
         return []
@@ -1088,7 +1091,16 @@ def _subject_name(item: Item, entity: str) -> str:
 def _exclusive_acts(item: Item) -> list[tuple[int, str]]:
     """Acts only one party can have done: winning the election, doing something first
     ('crossed the border first'). (position of the verb, its object key)."""
+    if "_exclusive" in item.features:
+        return item.features["_exclusive"]
+    item.features["_exclusive"] = out = _find_exclusive_acts(item)
+    return out
+
+
+def _find_exclusive_acts(item: Item) -> list[tuple[int, str]]:
     tokens, words = item.features["tokens"], item.words
+    if "first" not in words and not {"won", "wins", "win"} & set(words):
+        return []
     out = []
     for i, t in enumerate(tokens):
         if not t[1] or t[5] or t[7]:
@@ -1159,6 +1171,8 @@ def jurisdiction(a: Item, b: Item) -> list[Finding]:
     """'in international airspace' against 'violated Iranian airspace' (or 'territorial
     waters'): one place, claimed as no one's and as a country's (a bare 'our airspace' is too
     vague to say which place)."""
+    if "international" not in a.words:
+        return []
     ta, tb = a.features["tokens"], b.features["tokens"]
     for i in range(len(ta) - 1):
         if a.words[i] != "international" or not ta[i + 1][1] or ta[i + 1][2] or _negated(a, i):
