@@ -285,3 +285,33 @@ def test_edit_refuses_an_implausible_date_and_filters_take_any_bound(run):
     assert_one_line_error(run("edit", added, "--date", "3020"), "date: '3020'", "future")
     listed = run("list", "--since", "0001", "--until", "9999", "--format", "csv").stdout
     assert added in listed and ",2020," in listed
+
+
+# ---------------------------------------------------------------- 5. the README, followed in order
+
+def _readme_commands(start: str, end: str) -> list[tuple[list[str], list[str]]]:
+    """The `$ quotetrack ...` commands of one README section, each with the lines it shows."""
+    import re
+    import shlex
+
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(start):readme.index(end)]
+    found = []
+    for block in re.findall(r"```text\n(.*?)```", section, re.S):
+        for command, shown in re.findall(r"^\$ quotetrack (.*?(?:\\\n.*?)*)\n(.*?)(?=^\$ |\Z)", block, re.S | re.M):
+            found.append((shlex.split(command.replace("\\\n", " ")),
+                          [line for line in shown.strip().splitlines()]))
+    return found
+
+
+def test_the_speakers_examples_of_the_readme_work_in_order_on_the_bundled_story(idlib):
+    commands = _readme_commands("### quotetrack speakers and outlets", "Commands, the same for")
+    assert any(args[:2] == ["speakers", "merge"] for args, _ in commands)
+    for args, shown in commands:
+        result = idlib(*args)
+        if shown and shown[0].startswith("Error: "):
+            assert result.exit_code == 1 and result.stderr.strip() == shown[0], (args, result.output)
+            continue
+        assert result.exit_code == 0, (args, result.output)
+        if len(shown) == 1:  # a one-line answer is shown as it is printed
+            assert result.output.strip() == shown[0], (args, result.output)
