@@ -166,7 +166,7 @@ def _root(
     ] = None,
 ) -> None:
     from_env = ctx.get_parameter_source("db") == ParameterSource.ENVIRONMENT
-    if db is None and os.environ.get("QUOTETRACK_DB") == "" or from_env and not db.strip():
+    if (db is None and os.environ.get("QUOTETRACK_DB") == "") or (from_env and not db.strip()):
         # click takes an empty environment variable as unset; quotetrack takes it as a mistake,
         # as it does an empty --db, rather than quietly using the default database.
         from quotetrack.errors import ValidationError
