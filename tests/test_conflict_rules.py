@@ -664,6 +664,17 @@ def test_civilians_and_soldiers_named_together_are_no_contrary_description():
                     item("The two men are civilians, nothing criminal about it")) is None
 
 
+@pytest.mark.parametrize("left,right", [
+    ("The militant group claimed responsibility for the bombing of the market",
+     "The militant group denied any involvement in the bombing of the market"),
+    ("The peace talks in Geneva collapsed", "The peace talks in Geneva were a success"),
+    ("The president signed the bill into law on Monday", "The president vetoed the bill on Monday"),
+    ("The minister resigned over the scandal", "The minister was sacked over the scandal"),
+])
+def test_common_contested_acts_conflict(left, right):
+    assert conflict(item(left, "Source A"), item(right, "Source B")) is not None
+
+
 def test_contrary_words_about_different_parties_agree():
     a = item("Turkey attacked Syrian positions in Idlib")
     b = item("Syria defended its positions in Idlib")

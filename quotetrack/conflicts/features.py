@@ -271,6 +271,8 @@ def _hedged(words: list[str], tokens: list[list]) -> set[int]:
     out: set[int] = set()
     for i, word in enumerate(words):
         size = 0
+        if word in ("claimed", "claims", "claim") and i + 1 < len(words) and words[i + 1] in ("responsibility", "credit"):
+            continue  # 'claimed responsibility for the bombing' takes it, it does not hedge
         if word in lexicon.HEDGES and not (word == "may" and _dated_march(words, i)):
             size = 1  # ('in May' is a month, not a maybe)
         else:
