@@ -265,6 +265,19 @@ def test_likelihoods_about_different_parties_agree():
                     item("It is unlikely that the missile was fired by Russia", "White House")) is None
 
 
+@pytest.mark.parametrize("fact,denial", [
+    ("Bashar al-Assad ordered the chemical attack on the town", "Assad did not order the chemical attack on the town"),
+    ("Türkiye notified Russia of its troop positions in advance", "Turkey failed to notify Russia of its troop positions"),
+    ("Chinese troops crossed the border into the valley",
+     "China did not send troops across the border into the valley"),
+    ("Volodymyr Zelenskyy said Ukrainian forces shot down the drone",
+     "Zelensky denied that Ukrainian forces shot down the drone"),
+])
+def test_names_in_any_spelling_meet_across_accounts(fact, denial):
+    found = conflict(item(fact, "Source A", topic="t"), item(denial, "Source B", topic="t"))
+    assert found is not None and found.type == "polarity"
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

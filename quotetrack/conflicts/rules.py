@@ -275,8 +275,8 @@ def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: 
         return []
     tokens = neg.features["tokens"]
     head = negation["head"]
-    if not _verb_like(neg.words[head]):
-        return []
+    if not (_verb_like(neg.words[head]) or head == negation["cue_index"] + 1):
+        return []  # (a verb: '-ed', or the word right after 'did not')
     rest = {tokens[i][0] for i in negation["scope"] if i != head and tokens[i][0] not in _reporting_keys()}
     if len(rest) < 3 or not rest <= positive_keys:
         return []
@@ -284,22 +284,25 @@ def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: 
     spots = [i for i, t in enumerate(ptokens) if t[0] in rest and t[1] and not t[5] and not t[7]]
     sentence = pos.features["sentences"][spots[0]]
     verbs = [i for i in range(len(ptokens)) if pos.features["sentences"][i] == sentence
-             and i < spots[0] and ptokens[i][1] and not ptokens[i][5] and not ptokens[i][7]
+             and ptokens[i][1] and not ptokens[i][5] and not ptokens[i][7]
              and (_verb_like(pos.words[i]) or pos.words[i].endswith("ed"))
-             and pos.words[i] not in lexicon.AUXILIARIES]
+             and pos.words[i] not in lexicon.AUXILIARIES and i not in spots]
     if not verbs or any(pos.features["sentences"][i] != sentence for i in spots):
         return []
-    verb = verbs[-1]
+    # the verb nearest the repeated words ('Chinese troops crossed the border', 'used by the army')
+    verb = min(verbs, key=lambda i: min(abs(i - k) for k in spots))
     if ptokens[verb][0] in _contrary().get(tokens[head][0], set()):
         return []  # 'did not win the seat in Georgia' agrees with 'lost the seat in Georgia'
     if _future(pos, verb) != _future(neg, head):
         return []
-    if roles_clash(_roles(pos, verb), _as_speaker(neg, (negation.get("agent", ""), negation.get("patient", "")))):
+    # two different verbs take different objects ('send troops', 'crossed the border'): only
+    # the doers are compared
+    if roles_clash((_roles(pos, verb)[0], ""), (_as_speaker(neg, (negation.get("agent", ""), ""))[0], "")):
         return []
     cue_start = negation["cue"][0]
     last = _token_span(neg, negation["scope"][-1])[1]
     ev_neg = [(cue_start, last)]
-    ev_pos = [(_token_span(pos, verb)[0], _token_span(pos, spots[-1])[1])]
+    ev_pos = [(_token_span(pos, min(verb, spots[0]))[0], _token_span(pos, max(verb, spots[-1]))[1])]
     explanation = (f"'{neg.text[cue_start:last]}' denies what the other says in other words: "
                    f"'{pos.text[ev_pos[0][0]:ev_pos[0][1]]}'")
     a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
@@ -1082,8 +1085,8 @@ def _subject_name(item: Item, entity: str) -> str:
     for i, t in enumerate(tokens):
         if t[2] and t[2] in names:
             end = i
-            while end + 1 < len(tokens) and tokens[end + 1][2]:
-                end += 1
+            while end + 1 < len(tokens) and tokens[end + 1][2] and end - i < 2:
+                end += 1  # (at most three words: a headline in capitals is no name)
             return item.text[t[3]:tokens[end][4]]
     return names[0]
 
