@@ -225,6 +225,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt sgt sen rep gov jan feb mar apr aug sept sep oct nov dec "
     "u.s u.n u.k e.g i.e no vs jr sr inc corp co ltd prof rev capt adm cmdr maj sens reps".split())
+# A period that belongs to a dotted abbreviation or an initial ('U.N.', 'the U.K.', 'J. Lee',
+# 'Gen.'), not the end of a sentence or of a phrase: for the patterns that stop at a period.
+_ABBREVIATION_DOT = (r"(?:(?<=\b[" + _UP + r"])|(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|Lt))|"
+                     r"(?<=\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd|Rev))|(?<=\b(?:Corp|Prof|Capt)))\.")
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+|\n+")
 
 
@@ -295,9 +299,14 @@ thought mentioned observed remarked disclosed revealed indicated signaled signal
 say shows showed show found finds find knows know agreed agree notes learned estimates asked asks
 suggests suggest indicates feel feels fears fear hope hopes hoped expects expected
 criticized criticizes criticised praised praises defended defends blamed blames rejected
-questioned described describes
+questioned described describes disputed disputes refuted refutes denying rejecting dismissing
 """.split()
 _VERB_SET = frozenset(_VERBS)
+# Cues that deny what follows them: a statement they report keeps the cue in its text ('denied
+# that its troops fired', 'rejected the claim that ...'), or the text would read as an assertion
+_DENIALS = frozenset("deny denies denied denying reject rejects rejected rejecting dismiss "
+                     "dismisses dismissed dismissing refute refutes refuted dispute disputes "
+                     "disputed".split())
 # Verbs that report speech only before 'that' ('a poll found that ...', not 'found the body').
 _NEEDS_THAT = frozenset("""
 shows showed show found finds find knows know agreed agree notes learned estimates estimated
@@ -311,7 +320,8 @@ _DATA_SUBJECT = re.compile(r"\b(?:polls?|polling|survey|surveys|data|study|studi
 _THINKING = frozenset("think thinks thought believe believes believed feel feels fear fears "
                       "hope hopes hoped expect expects expected know knows".split())
 _CUE = re.compile(
-    r"\b(?:(?P<according>(?i:according to))|(?P<quoted>quoted)\s+(?P<qname>[^,.;:]{1,60}?)\s+as\s+"
+    r"\b(?:(?P<according>(?i:according to))|(?P<quoted>quoted)\s+"
+    r"(?P<qname>(?:[^,.;:]|" + _ABBREVIATION_DOT + r"){1,60}?)\s+as\s+"
     r"(?P<qverb>saying|telling|stating|warning|claiming)|(?P<call>(?:renewed|repeated|reiterated)\s+"
     r"(?:a|his|her|its|their)\s+calls?\s+(?:on|for)|(?:called|calls)\s+(?:on|for))|(?P<verb>"
     + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r"))\b")
@@ -652,14 +662,60 @@ class _Found:
     same_as: _Found | None = None  # a quote that goes on with the speaker of another
 
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_PLACE_CAPS = r"[" + _UP + r"][" + _UP + r"'\u2019.-]+(?:[ /][" + _UP + r"][" + _UP + r"'\u2019.-]+)*"
+_PLACE_WORDS = r"[" + _UP + r"][\w'\u2019.-]+(?:[ /][" + _UP + r"][\w'\u2019.-]+){0,2}"
+_REGION = r",[ \t]*[" + _UP + r"][\w.]*(?:[ \t][" + _UP + r"][\w.]*)?"
+_DATE = r",?[ \t]*" + _MONTH + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+_AGENCY = r"[ \t]*\((?![DRI]\))\w[\w .&'/]{0,40}\)"  # (Reuters), (AP), not (D-Ore.)
+# 'GAZA, Oct 18 (Reuters) - ', 'KYIV, Ukraine (AP) \u2014 ', 'DOVER, Del. -- ', '(Reuters) - ': a
+# dateline opening an article or a paragraph; a place in capitals needs no date or agency after it
+_DATELINE_LEAD = re.compile(
+    r"(?m)^[ \t]*(?:" + _PLACE_CAPS + r"(?:" + _REGION + r"){0,2}(?:" + _DATE + r")?(?:" + _AGENCY + r")?"
+    r"|" + _PLACE_WORDS + r"(?:" + _REGION + r"){0,2}(?:" + _DATE + r"(?:" + _AGENCY + r")?|"
+    + _AGENCY + r")|" + _AGENCY + r")[ \t]*(?:--|[\u2014\u2013]|-(?=[ \t]))[ \t]*(?=\S)")
+
+
+_INITIALS_ONLY = re.compile(r"[^\w]*(?:[" + _UP + r"]{1,2}\.?){1,3}[^\w]*")  # 'US - Iran talks': no place
+
+
+def _blank_datelines(masked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each dateline's characters made spaces (offsets kept), and their spans."""
+    spans = [m.span() for m in _DATELINE_LEAD.finditer(masked)
+             if not _INITIALS_ONLY.fullmatch(masked, m.start(), m.end())]
+    if not spans:
+        return masked, []
+    chars = list(masked)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars), spans
+
+
+def _after_datelines(sentences: list[tuple[int, int]],
+                     datelines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences that start in a dateline start after it."""
+    starts = [a for a, _ in datelines]
+    out = []
+    for a, b in sentences:
+        k = bisect.bisect_right(starts, a) - 1
+        if k >= 0 and a < datelines[k][1]:
+            a = datelines[k][1]
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def extract(text: str) -> list[Proposal]:
     """Every attributed statement found in an article's text, in the order they appear."""
     if not text or not text.strip():
         return []
     original, text = text, _marks_as_curly(text)
     quotes = find_quotes(text)  # in order, never overlapping
-    masked = _mask(text, quotes)
+    masked, datelines = _blank_datelines(_mask(text, quotes))
     sentences = _sentences(masked, text)
+    if datelines:
+        sentences = _after_datelines(sentences, datelines)
     salience = _Salience(masked)
     for s_start, s_end in sentences:
         subject = _sentence_subject(masked, s_start, s_end, nominal=True)
@@ -673,6 +729,11 @@ def extract(text: str) -> list[Proposal]:
     proposals = _resolved(found, text, original, salience)
     proposals.sort(key=lambda p: (p.start, p.end))
     return _dedupe(proposals)
+
+
+def _denies(cue_words: str) -> bool:
+    """Whether a cue denies or is negated ('denied', 'rejected', 'did not say')."""
+    return cue_words.split(" ", 1)[0].lower() in _DENIALS or bool(_NEGATION.search(cue_words))
 
 
 def _resolved(found: list[_Found], text: str, original: str, salience: _Salience) -> list[Proposal]:
@@ -692,6 +753,13 @@ def _resolved(found: list[_Found], text: str, original: str, salience: _Salience
         start, end = _trim(text, item.start, item.end)
         if item.kind == "indirect":
             end = _balance_quotes(text, start, end)
+            if _denies(item.cue.words):
+                # 'denied that its troops fired', 'did not say when': the text starts with the cue,
+                # and a claim before its denial ('..., a claim the army denied') is not proposed,
+                # as no words of the article there would read as denied
+                if item.cue.end > start or re.search(r"[.!?;\n]", text[item.cue.end:start]):
+                    continue
+                start = item.cue.start
         if end - start < 2 or not re.search(r"\w", text[start:end]):
             continue
         cue = item.cue
@@ -733,7 +801,8 @@ _SPEECH_PHRASES = ("went on", "goes on", "pointed out", "points out", "summed up
 _SPEECH = re.compile(r"\b(?:" + "|".join(
     sorted({re.escape(w) for w in _SPEECH_WORDS} | {p.replace(" ", r"\s+") for p in _SPEECH_PHRASES},
            key=len, reverse=True)) + r")\b", re.I)
-_QUOTED_AS = re.compile(r"(?P<via>[^,;:]{0,60}?)\s*\bquoted\s+(?P<who>[^,.;:]{1,60}?)\s+as\s+"
+_QUOTED_AS = re.compile(r"(?P<via>[^,;:]{0,60}?)\s*\bquoted\s+"
+                        r"(?P<who>(?:[^,.;:]|" + _ABBREVIATION_DOT + r"){1,60}?)\s+as\s+"
                         r"(?:saying|telling|stating|warning|claiming|writing)\b")
 _DETERMINER = re.compile(r"(?:the|a|an|one|another|two|three|four|some|many|several|most|his|"
                          r"her|their|its|our|my|this|that|these|those|other)\s", re.I)
@@ -1136,7 +1205,10 @@ def _reported_speech(text: str, masked: str, quotes: list[tuple[int, int]],
             quoted = sum(min(q[1], c_end) - max(q[0], c_start) for q in inside)
             if inside and quoted >= 0.6 * (c_end - c_start) and not re.search(
                     r"\w", masked[c_start:inside[0][0]]) and not re.search(
-                    r"\bthat[\s,]*[\"\u201c\u201e\u00ab]?\s*$", masked[cue.end:c_start]):
+                    r"\bthat[\s,]*[\"\u201c\u201e\u00ab]?\s*$", masked[cue.end:c_start]) and not (
+                    _denies(cue.words) and cue.end <= c_start
+                    and not re.search(r"[,:]", masked[cue.end:c_start])):
+                # (but 'denied "any wrongdoing"' is what was denied, not the speaker's words)
                 if all(q in claimed for q in inside):
                     continue  # found with its speaker already
                 for q in inside:
@@ -1297,6 +1369,26 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             if not (verb.startswith("show") and _DATA_SUBJECT.search(masked[s_start:a])):
                 continue  # but 'a new poll shows Lopez ahead'
         before = masked[s_start:a]
+        negated = _NEGATED.search(before)
+        if negated:  # 'Lopez did not say', 'has never denied': the cue starts with its negation
+            a = s_start + negated.start()
+            before = masked[s_start:a]
+        relative = _CLAIM_RELATIVE.search(before)
+        if relative and not negated and _who_like(relative.group("who")) \
+                and _CLAUSE_ENDS.match(masked, b, s_end):
+            # 'Rebels said they took the town, a claim the army denied': what the army denied is
+            # the claim before the comma (the content of the cue before, which ends there); its
+            # text runs to the verb, which tells what the army made of it
+            comma = s_start + relative.start()
+            claim = (s_start, comma)
+            for other in cues:
+                if other.content and other.content[0] < comma < other.content[1]:
+                    claim = other.content = (other.content[0], comma)
+            if _has_words(masked, claim):
+                cues.append(_Cue(a, b, found.group(), (claim[0], b),
+                                 speaker_text=relative.group("who"), confidence=0.7))
+                previous_subject = relative.group("who")
+            continue
         # 'and said', 'and reiterated': same speaker as the cue before in this sentence
         coordinated = re.search(r"\band\s+$", before)
         if coordinated and previous_subject and cues:
@@ -1325,7 +1417,8 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                     cue.content = back
                     cue.via = _via_after(text, b, s_end) or cue.via
                     rest = re.match(r"(?:\s+[\w'\u2019.-]+){0,4}?\s*,\s*(?=[a-z])", masked[b:s_end])
-                    if rest and not masked[back[1]:subject[1]].strip(" ,").count(","):
+                    if rest and not masked[back[1]:subject[1]].strip(" ,").count(",") \
+                            and verb not in _DENIALS:
                         # 'The delay, the ministry said, was caused by the storm'
                         cue.gap = (back[1], b + rest.end())
                         cue.content = (back[0], s_end)
@@ -1351,6 +1444,9 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
         if after and _has_words(masked, back):
             cues.append(_Cue(a, b, found.group(), back, speaker_text=after, confidence=0.8))
             previous_subject = after
+    for cue in cues:
+        if _NEGATION.search(text, cue.start, cue.end):
+            cue.words = " ".join(text[cue.start:cue.end].split())  # 'did not say'
     for i, cue in enumerate(cues):
         for other in cues[:i]:
             if other.content is None or not (other.content[0] <= cue.start < other.content[1]):
@@ -1367,6 +1463,21 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
                 cue.via = cue.via or _org_name(other.speaker_text or "")
                 other.content = None
     return cues
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['\u2019]t\b", re.I)
+# 'did not say', 'has never denied', "wouldn't say": a negated cue, with its auxiliary
+_NEGATED = re.compile(r"(?:\b(?:do|does|did|has|have|had|will|would|could|can|is|are|was|were)\s*)?"
+                      r"(?:\bnot|\bnever|n['\u2019]t|\bno longer)\s+"
+                      r"(?:(?:\w+ly|have|has|had|be|been|ever|yet)\s+)*$", re.I)
+# ', a claim the army denied', ', which the army later confirmed': an answer to the claim before
+_CLAIM_RELATIVE = re.compile(
+    r",\s+(?:which|(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|account|report|"
+    r"version|figure|assessment|story)s?(?:\s+(?:that|which))?)\s+(?P<who>(?:the\s+)?[\w.'\u2019-]+"
+    r"(?:\s+[\w.'\u2019-]+){0,4}?)\s+(?:(?:\w+ly|has|have|had|also|later|since|again|then)\s+)*$")
+# the verb ends its clause ('..., which the army denied on Monday.'), not 'which he said were ...'
+_CLAUSE_ENDS = re.compile(r"(?:\s+(?:\w+ly|later|again|too|(?:on\s+|last\s+)?\w+day|last\s+\w+))*"
+                          r"\s*(?:[.,;:!?)]|$)")
 
 
 def _comma_before(masked: str, at: int) -> int:
@@ -1559,7 +1670,8 @@ def _via_after(text: str, b: int, end: int) -> str | None:
 
 def _according(text: str, masked: str, s_start: int, s_end: int, a: int, b: int) -> _Cue | None:
     rest = masked[b:s_end]
-    source = re.match(r"\s*((?:(?:the|a|an)\s+)?[^,.;]{1,160}?)(?=,|\.|;|$)", rest)
+    source = re.match(r"\s*((?:(?:the|a|an)\s+)?(?:[^,.;]|" + _ABBREVIATION_DOT + r"){1,160}?)"
+                      r"(?=,|(?!" + _ABBREVIATION_DOT + r")\.|;|$)", rest)
     if not source:
         return None
     speaker = source.group(1).strip()
@@ -1593,7 +1705,24 @@ def _org_name(phrase: str) -> str:
         words.pop(0)
     phrase = " ".join(words) if words else phrase
     phrase = re.split(r"\s+(?:on|in|at|about|during|earlier|later|from)\s", phrase)[0]
-    return _MEDIA_TYPE.sub("", phrase).strip(" ,")
+    media = _MEDIA_TYPE.search(phrase)
+    if media and (phrase[:media.start()].split() or [""])[-1][:1].isupper():
+        # 'the Rossiyskaya Gazeta newspaper' is Rossiyskaya Gazeta; 'the U.N. refugee agency' stays
+        phrase = phrase[:media.start()]
+    return phrase.strip(" ,")
+
+
+# 'Officials in the U.K.', 'diplomats at the U.N.', 'a spokesman in London': a description
+# alone says little of who spoke, so the place it gives stays with it (not 'Lopez in Ankara')
+_PLACED_DESCRIPTION = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?((?:[\w.'\u2019-]+\s+){0,3}(?i:officials?|sources?|police|"
+    r"diplomats?|witnesses|residents|activists|authorities|investigators|prosecutors|lawmakers|"
+    r"spokes(?:man|woman|person)|officers|analysts|experts|observers|aides|doctors|medics|"
+    r"rescuers|negotiators|leaders|commanders)\s+(?:in|at|from)\s+(?:the\s+)?"
+    r"(?!(?:" + "|".join(w.capitalize() for w in _NOT_NAMES if w.isalpha()) + r")\b)"
+    r"[" + _UP + r"][\w.'\u2019-]*(?:\s+[" + _UP + r"][\w.'\u2019-]*){0,3}"
+    r"(?:\s+(?:state|province|region|city|town|county|district|capital|port)\s+of\s+(?:the\s+)?"
+    r"[" + _UP + r"][\w.'\u2019-]*(?:\s+[" + _UP + r"][\w.'\u2019-]*){0,2})?)")
 
 
 def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[str | None, str | None]:
@@ -1612,6 +1741,9 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         phrase = phrase[opening.end():]  # 'In a radio interview Lee': Lee
     elif clause and re.search(r"\b[a-z]", phrase[:clause.start()]):
         phrase = clause.group(1).strip()  # 'Boos rang out when Lee': Lee
+    placed = _PLACED_DESCRIPTION.fullmatch(phrase)
+    if placed:
+        return placed.group(1), None
     lowered = phrase.lower()
     at = cue.start
     if lowered in _PRONOUNS:

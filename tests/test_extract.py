@@ -229,7 +229,7 @@ def test_offsets_point_at_the_text_in_the_article():
     ("The Kremlin said Putin and Erdogan agreed to improve coordination.",
      "Kremlin", "Putin and Erdogan agreed to improve coordination"),
     ("The Pentagon denied that any US troops were in the area.",
-     "Pentagon", "any US troops were in the area"),
+     "Pentagon", "denied that any US troops were in the area"),
     ("Ankara warned that it would retaliate against any attack.",
      "Ankara", "it would retaliate against any attack"),
 ])
@@ -444,6 +444,126 @@ def test_a_town_and_state_after_a_name_are_no_speaker():
 def test_a_dateline_is_no_part_of_the_speaker():
     one("DOVER, Del. -- Mayor Ann Lee said the bridge was late.", speaker="Ann Lee", role="Mayor")
     one("WASHINGTON \u2014 President Ann Lee said the bridge was late.", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("article, speaker, text", [
+    ("HALIFAX, Nov 3 (Reuters) - The port authority said two cranes had collapsed in the storm.",
+     "port authority", "two cranes had collapsed in the storm"),
+    ("LIMA, Peru, March 9 (AP) \u2014 Three bridges were closed, the transport ministry said.",
+     "transport ministry", "Three bridges were closed"),
+    ("OSLO/STOCKHOLM, Feb. 2, 2024 (AFP) -- The two navies said the exercise would go ahead.",
+     "two navies", "the exercise would go ahead"),
+    ("Port Said, Jan 5 (Reuters) - The canal authority said traffic had resumed.",
+     "canal authority", "traffic had resumed"),
+    ("(Reuters) - The league said the final would be played behind closed doors.",
+     "league", "the final would be played behind closed doors"),
+    ('ROME, May 20 (Reuters) \u2014 "We are not leaving," the striking pilots said.',
+     "striking pilots", "We are not leaving"),
+])
+def test_a_dateline_opening_an_article_is_no_part_of_a_speaker_or_a_text(article, speaker, text):
+    p = one(article, speaker=speaker, text=text)
+    assert article[p.start:p.end] == text
+
+
+def test_a_dateline_opening_a_later_paragraph_is_stripped_too():
+    article = ("Storm hits the coast\n\n"
+               "HALIFAX, Nov 3 (Reuters) - The port authority said two cranes had collapsed.\n\n"
+               "HALIFAX, Nov 4 (Reuters) - Power was back in most homes, the provincial government said.")
+    assert [(p.speaker, p.text) for p in extract(article)] == [
+        ("port authority", "two cranes had collapsed"), ("provincial government", "Power was back in most homes")]
+
+
+def test_a_party_and_state_after_a_name_are_no_dateline():
+    # '(D-Ore.)' is not an agency: the name before it stays the speaker
+    one("Sen. Ann Lee (D-Ore.) said the bill would pass.", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("article, speaker, text", [
+    ("According to the U.N., 40 families were moved to a school.", "U.N.", "40 families were moved to a school"),
+    ("Nine homes burned overnight, according to the U.K. fire service.", "U.K. fire service",
+     "Nine homes burned overnight"),
+    ("According to the U.N. refugee agency, the camp holds 9,000 people.", "U.N. refugee agency",
+     "the camp holds 9,000 people"),
+    ("U.S. intelligence said the launch had failed.", "U.S. intelligence", "the launch had failed"),
+    ("The E.U. said it would send observers to the vote.", "E.U.", "it would send observers to the vote"),
+    ("The radio quoted U.N. officials as saying the road was closed.", "U.N. officials", "the road was closed"),
+    ("The paper quoted Gen. J. Park as saying the troops would stay.", "J. Park", "the troops would stay"),
+])
+def test_dotted_abbreviations_end_no_source_and_split_no_name(article, speaker, text):
+    one(article, speaker=speaker, text=text)
+
+
+@pytest.mark.parametrize("article, speaker", [
+    ("Officials in the U.K. said the tanker had been boarded at night.", "Officials in the U.K."),
+    ("Diplomats at the U.N. said a vote was unlikely before the summer.", "Diplomats at the U.N."),
+    ("Police in the U.S. state of Ohio said the driver had fled.", "Police in the U.S. state of Ohio"),
+    ("Doctors at Al-Shifa Hospital said the wards were full.", "Doctors at Al-Shifa Hospital"),
+    ("A spokeswoman in Brussels told reporters the summit would go ahead.", "spokeswoman in Brussels"),
+    ("Officials in Lagos on Monday said the market would reopen.", "Officials in Lagos"),
+    # a name says who spoke: the place (or a phrase that is no place) is left out
+    ("Lopez in a statement said the plan was sound.", "Lopez"),
+    ("Political observers in Dover and beyond say the seat is safe.", "Political observers"),
+])
+def test_a_description_keeps_the_place_it_names(article, speaker):
+    one(article, speaker=speaker)
+
+
+@pytest.mark.parametrize("article, speaker, text", [
+    ('The Harbour Guild denied responsibility, calling the council\'s charge "pure invention".',
+     "Harbour Guild", 'denied responsibility, calling the council\'s charge "pure invention"'),
+    ("The ferry company denied that its crew had ignored the warnings.", "ferry company",
+     "denied that its crew had ignored the warnings"),
+    ("The club rejected the claim that it had paid the referee.", "club",
+     "rejected the claim that it had paid the referee"),
+    ("The mayor dismissed reports that she would step down.", "mayor",
+     "dismissed reports that she would step down"),
+    ("The union denies any role in the strike.", "union", "denies any role in the strike"),
+    ("The council disputed the figures from the survey.", "council", "disputed the figures from the survey"),
+    # a quote a denial takes as its object is what was denied, not the speaker's words
+    ('The ministry denied "any involvement" in the raid.', "ministry", 'denied "any involvement" in the raid'),
+    # a negated cue keeps its negation: no assertion is left behind
+    ("The coach has not denied that he spoke to the rival club.", "coach",
+     "has not denied that he spoke to the rival club"),
+    ("Ortiz never said the vote was rigged.", "Ortiz", "never said the vote was rigged"),
+    ("The harbour master did not say when the port would reopen.", "harbour master",
+     "did not say when the port would reopen"),
+])
+def test_a_denied_or_negated_statement_keeps_its_cue_in_the_text(article, speaker, text):
+    p = one(article, kind="indirect", speaker=speaker, text=text)
+    assert article[p.start:p.end] == text
+
+
+def test_a_participle_of_denial_is_a_statement_of_the_speaker_before_it():
+    proposals = extract("The army said it had not fired, denying reports of a massacre.")
+    assert [(p.speaker, p.text) for p in proposals] == [
+        ("army", "it had not fired"), ("army", "denying reports of a massacre")]
+
+
+def test_a_claim_confirmed_after_a_comma_is_two_statements():
+    first, answer = extract("Farmers said the river had flooded their fields, which the water board "
+                            "later confirmed.")
+    assert (first.speaker, first.text) == ("Farmers", "the river had flooded their fields")
+    assert (answer.speaker, answer.text) == (
+        "water board", "the river had flooded their fields, which the water board later confirmed")
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Farmers said the river had flooded their fields, a claim the water board disputed.",
+     "the river had flooded their fields"),
+    ("Farmers said the river had flooded their fields, which the water board denied.",
+     "the river had flooded their fields"),
+])
+def test_a_claim_denied_after_it_stays_with_its_maker_and_gives_the_denier_no_assertion(article, claim):
+    # no words of the article read as the water board's denial, so it is not proposed (rather
+    # than stored as if the board had asserted the claim)
+    assert [(p.speaker, p.text) for p in extract(article)] == [("Farmers", claim)]
+    assert extract("The leak was old news, the mayor denied.") == []
+
+
+def test_a_relative_clause_with_a_verb_of_its_own_is_no_answered_claim():
+    # 'which he said was fair' says something of the plan, it does not answer a claim
+    proposals = extract("Mayor Ann Lee backed the plan, which she said was fair.")
+    assert all("backed the plan" not in p.text for p in proposals)
 
 
 def test_a_heading_in_capitals_and_a_question_are_no_one_a_pronoun_stands_for():
