@@ -126,10 +126,16 @@ def atomic_output(path: str | os.PathLike) -> Iterator[io.TextIOBase]:
     It writes to a temporary file in the same folder and renames it over `path`, so a failure
     half-way leaves any earlier file untouched and no half-written one behind.
     """
-    target = Path(path)
+    given = Path(path)
+    # a link is followed, so the file it points to is what gets the new contents, and the
+    # link stays a link
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
     folder = target.parent
     if target.is_dir():
-        raise FileError(f"{target} is a folder; give a file name")
+        raise FileError(f"{given} is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        # a device (/dev/full), a named pipe or a socket would be replaced by a plain file
+        raise FileError(f"{given} is not a regular file; give a file name")
     if not folder.is_dir():
         raise FileError(f"cannot write {target}: folder {folder} does not exist")
     try:

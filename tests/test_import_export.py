@@ -501,3 +501,26 @@ def test_export_import_export_through_the_cli_is_byte_identical(statements, fmt)
         assert imported.stdout == f"Imported {len(statements)} statement{'s' if len(statements) > 1 else ''} from {target}.\n"
         again = invoke(["--db", str(second), "export", "--format", fmt])
         assert again.stdout_bytes == target.read_bytes()
+
+
+def test_output_never_replaces_a_device_a_pipe_or_a_link(run, tmp_path):
+    import os
+
+    result = run("add", "The port reopened on Monday", "--speaker", "Harbour master", "--outlet", "Wire",
+                 "--date", "2024-03-04")
+    assert result.exit_code == 0, result.output
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = run("export", "-o", str(fifo))
+    assert result.exit_code == 1 and "not a regular file" in result.output
+    assert fifo.is_fifo()
+    real = tmp_path / "real.csv"
+    real.write_text("keep\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real.name)
+    result = run("export", "-o", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "The port reopened" in real.read_text()
+    for command in (("report", "-o", str(fifo)), ("conflicts", "-o", str(fifo))):
+        result = run(*command)
+        assert result.exit_code != 0 and fifo.is_fifo()
