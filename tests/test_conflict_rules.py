@@ -278,6 +278,34 @@ def test_names_in_any_spelling_meet_across_accounts(fact, denial):
     assert found is not None and found.type == "polarity"
 
 
+def test_no_such_thing_against_an_account_of_it():
+    for fact, denial in [("There are plumes of oil under the surface", "There are no plumes."),
+                         ("The vote count was falsified.", "There were no falsifications in this election.")]:
+        found = conflict(item(fact, "Source A"), item(denial, "Source B"))
+        assert found is not None and found.type == "polarity" and found.score <= 0.6
+    assert conflict(item("There is a shortage of fuel in the city"),
+                    item("There is no shortage of bread in the city")) is None
+
+
+def test_a_denial_for_now_is_not_contradicted_later_unless_the_thing_was_still_there():
+    now = item("There is no oil leaking from the wellhead at this time.", "Coast Guard", date="2010-04-23")
+    later = item("The well is leaking about 5,000 barrels of oil a day, five times the estimate", "NOAA",
+                 date="2010-04-28")
+    assert conflict(now, later) is None
+    dry = item("There is no water in the spent fuel pool", "Regulator", date="2011-03-16")
+    still = item("There is still water in the spent fuel pool", "Operator", date="2011-03-17")
+    assert conflict(dry, still) is not None
+
+
+def test_one_speaker_saying_the_same_thing_in_another_order_is_a_variance_not_a_denial():
+    a = item("We held the elections. Until you kill me, there will be no other elections.", "Leader",
+             date="2020-08-17", kind="direct")
+    b = item("We held the elections. There will be no new elections until you kill me.", "Leader",
+             date="2020-08-17", kind="direct")
+    found = conflict(a, b)
+    assert found is not None and found.type == "quote_variance" and found.score < 0.6
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")
@@ -540,6 +568,17 @@ def test_a_lower_bound_excludes_a_lower_figure_round_or_not(bound):
     found = conflict(item(f"{bound} people were killed in the blast at the hospital"),
                      item("471 people were killed in the blast at the hospital"))
     assert found is not None and found.type == "numeric"
+
+
+def test_decimals_agree_within_their_rounding_and_parts_add_up():
+    assert conflict(item("The president won 80.08% of the vote"), item("The president won 80.1% of the vote")) is None
+    assert conflict(item("The storm killed 11 people in Texas and 3 in Louisiana"),
+                    item("The storm killed 14 people")) is None
+    found = conflict(item("The storm killed 11 people in Texas and 3 in Louisiana"), item("The storm killed 20 people"))
+    assert found is not None and "11 + 3 = 14 vs 20" in found.explanation
+    assert conflict(item("Police detained 250 people in Minsk"), item("Police detained 700 people nationwide")) is None
+    assert conflict(item("The company's shares fell 5% on Monday"),
+                    item("The company's shares fell 13% since the explosion")) is None
 
 
 def test_years_durations_and_model_numbers_are_not_counts():

@@ -940,9 +940,15 @@ def _sentence_bounds(words: list[str], index: int) -> tuple[int, int]:
 
 
 def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
-    """Names a figure's sentence places it in: 'in Britain', 'at the Zaporizhzhia plant'."""
+    """Names a figure's sentence places it in: 'in Britain', 'at the Zaporizhzhia plant'; a
+    place right after the figure is its own ('11 in Texas and 3 in Louisiana')."""
     out = []
     first, last = _sentence_bounds(words, index)
+    for k in range(index + 1, min(last, index + 5, len(words) - 1)):
+        if words[k] in ("and", ",", ";"):
+            break
+        if words[k] in ("in", "at") and k + 1 < len(words) and tokens[k + 1][2]:
+            return [tokens[k + 1][2]]
     for k in range(first, min(last, len(words) - 1)):
         if words[k] in ("in", "at"):
             for m in range(k + 1, min(len(words), k + 4)):
@@ -1080,7 +1086,21 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "single_event": sorted(_single_events(words, tokens, fig.start)),
         })
     _among_totals(out, words)
+    _listed(out, words, tokens)
     return out
+
+
+def _listed(figures: list[dict], words: list[str], tokens: list[list]) -> None:
+    """'killed 11 people in Texas and 3 in Louisiana': a figure listed after another, with no
+    event or counted noun of its own, counts the same thing."""
+    for before, fig in zip(figures, figures[1:]):
+        k = fig["index"]
+        if fig["event"] or not before["event"] or not _same_sentence(tokens, words, before["index"], k):
+            continue
+        if k > 0 and words[k - 1] in ("and", ","):
+            fig["event"] = before["event"]
+            fig["head"] = fig["head"] if fig["head"] and fig["head"] != "person" else before["head"]
+            fig["single_event"] = before["single_event"]
 
 
 _DO = frozenset("do does did will would can could should might must shall".split())
@@ -1172,6 +1192,8 @@ def _figure_period(words: list[str], start: int, end: int, others: list[int]) ->
                 value = month + "+" + _month(words, k + 2)
         elif word in _WEEKDAYS:
             kind, value = "part", word[:3]  # 'an attack on Monday' is not one on Tuesday
+        elif word == "since" and k >= end:
+            kind, value = "part", "since"  # 'fell 13% since the explosion' is no one day's fall
         elif word == "quarter" and k > 0 and words[k - 1] in _ORDINAL_QUARTERS:
             kind, value = "part", _ORDINAL_QUARTERS[words[k - 1]]
         elif word in ("q1", "q2", "q3", "q4"):

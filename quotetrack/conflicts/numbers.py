@@ -76,8 +76,12 @@ def _digit_value(token: str) -> float | None:
 
 
 def _rounding(value: float, token: str) -> float:
-    """Half a unit of the last significant digit of a round number: 520,000 -> 5,000."""
-    if "." in token or value < 100:
+    """Half a unit of the last digit written: 520,000 -> 5,000 (a round number), 80.1 -> 0.05
+    (so 80.1 and 80.08 agree)."""
+    if "." in token:
+        decimals = len(token.rsplit(".", 1)[1])
+        return 0.5 * 10 ** -decimals if decimals <= 2 else 0.0
+    if value < 100:
         return 0.0
     digits = str(int(value))
     zeros = len(digits) - len(digits.rstrip("0"))

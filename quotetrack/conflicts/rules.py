@@ -205,7 +205,9 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
                        if tokens[i][0] not in reporting}
         overlap = proposition & positive_keys
-        if _also_denied(pos, proposition):
+        if _also_denied(pos, proposition) or any(
+                pos.features["tokens"][o["head"]][0] == tokens[head_index][0] and o["kind"] != "postfix"
+                and (pos.words[o["cue_index"]] in lexicon.NEGATION_WORDS) for o in pos.features["negations"]):
             continue  # both accounts deny it ('does not send £350 million' / 'the claim ... was false')
         if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
@@ -214,21 +216,27 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         neg_roles = _as_speaker(neg, (negation.get("agent", ""), negation.get("patient", "")))
         neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
         # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
-        present = kind == "verbal" and _present_tense_denial(neg, negation["cue_index"]) and not neg_future
+        # (what was not seen or proven is about the past, and stays denied)
+        present = kind in ("verbal", "existential", "np") and not neg_future \
+            and _present_tense_denial(neg, negation["cue_index"])
         for position in _positive_positions(pos, head):
+            if _of_differs(neg, head_index, pos, position):
+                continue  # 'no shortage of bread' says nothing of 'a shortage of fuel'
             if _future(pos, position) and not neg_future:
                 continue  # 'did not expel' and 'will expel' (a plan) do not contradict
-            if present and pos.day_start > neg.day_end:
+            if present and pos.day_start > neg.day_end and "still" not in pos.words[max(0, position - 4):position]:
                 continue  # 'has not resigned' on the 15th, 'resigned' on the 20th: things moved on
+                # (but 'there is still water' says there was water all along)
             pos_roles = _roles(pos, position)
             if roles_clash(pos_roles, neg_roles):
                 continue
             agree = roles_agree(pos_roles, neg_roles)
             # one speaker denying what they asserted needs less shared wording
             needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
-            if len(overlap) < needed and not agree:
+            bare = kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)
+            if len(overlap) < needed and not agree and not bare:
                 continue
-            score = 0.9 if agree else 0.72
+            score = 0.9 if agree else 0.6 if bare and len(overlap) < needed else 0.72
             if len(overlap) >= 3:
                 score += 0.05
             explanation, ev_neg = _denial_evidence(neg, negation, head_index, pos, position, overlap)
@@ -264,6 +272,38 @@ def _report_disputed(pos: Item, neg: Item, negation: dict, flipped: bool, report
     ev_neg, ev_pos = [(first, negation["cue"][1])], [(0, len(pos.text))]
     a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
     return Finding("polarity", 0.7, f"'{claim}' disputes {reporter}'s account", a_ev, b_ev)
+
+
+def _of_differs(a: Item, ia: int, b: Item, ib: int) -> bool:
+    """Whether 'N of X' in one account and 'N of Y' in the other name different X and Y."""
+    def of(item: Item, i: int) -> str:
+        tokens = item.features["tokens"]
+        if i + 2 < len(tokens) and item.words[i + 1] == "of":
+            k = i + 2
+            while k < len(tokens) and item.words[k] in ("the", "a", "an", "its", "their", "any"):
+                k += 1
+            if k < len(tokens) and tokens[k][1]:
+                return tokens[k][2] or tokens[k][0]
+        return ""
+    x, y = of(a, ia), of(b, ib)
+    return bool(x and y and not entities_match(x, y))
+
+
+_FOUND = frozenset("""found confirmed detected discovered spotted seen observed identified recorded
+documented""".split())
+
+
+def _asserts_existence(item: Item, index: int) -> bool:
+    """Whether `item` says the thing at `index` exists or happened: 'there are plumes', 'plumes
+    were found', 'the count was falsified'."""
+    words = item.words
+    before = words[max(0, index - 4):index]
+    after = words[index + 1:index + 5]
+    return ("there" in before and any(w in _BE_WORDS for w in before)) or any(
+        w in _FOUND for w in before + after) or (_verb_like(words[index]) and words[index].endswith("ed"))
+
+
+_BE_WORDS = frozenset("is are was were be been".split())
 
 
 def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: set[str],
@@ -427,11 +467,18 @@ def _future(item: Item, index: int) -> bool:
 
 
 def _present_tense_denial(item: Item, cue: int) -> bool:
-    """'has not resigned', 'is not', 'hasn't': true when said, and open to change later."""
+    """'has not resigned', 'is not', 'hasn't', 'there is no oil leaking at this time': true when
+    said, and open to change later."""
     words = item.words
     before = words[cue - 1] if cue > 0 else ""
+    if any(" ".join(words[k:k + 3]) in _FOR_NOW for k in range(max(0, cue - 8), min(len(words), cue + 12))):
+        return True
     return words[cue] in ("hasn't", "haven't", "isn't", "aren't") or (
-        words[cue] in ("not", "never", "no") and before in ("has", "have", "is", "are"))
+        words[cue] in ("not", "never", "no", "any") and before in ("has", "have", "is", "are", "aren't", "isn't"))
+
+
+_FOR_NOW = frozenset(["at this time", "at the moment", "at this stage", "as of now", "so far", "for now",
+                      "as yet", "not yet", "currently"])
 
 
 def _display_entity(item: Item, entity: str) -> str:
@@ -549,6 +596,52 @@ def _looks_back(item: Item, fig: dict) -> bool:
                if item.features["sentences"][i] == sentence and i < fig["index"])
 
 
+_TOTALS = frozenset("nationwide countrywide overall altogether total all across".split())
+
+
+def _total(item: Item, fig: dict) -> bool:
+    """Whether a figure is told as a total ('700 people nationwide', 'in all', 'across Belarus')."""
+    k = fig["index"]
+    return any(w in _TOTALS for w in item.words[k:k + 8]) or any(
+        w in ("total", "overall", "altogether") for w in item.words[max(0, k - 3):k])
+
+
+def _parts(item: Item, fig: dict) -> list[dict]:
+    """The figures of `item` that count the same thing as `fig` in different places."""
+    return [f for f in item.features["figures"]
+            if f["head"] == fig["head"] and f["event"] == fig["event"] and f.get("places")
+            and not f.get("denied") and f["high"] is not None]
+
+
+def _breakdown(item: Item, fig: dict) -> bool:
+    parts = _parts(item, fig)
+    return len(parts) >= 2 and fig in parts
+
+
+def _sum_of_parts(a: Item, b: Item, settings: Settings) -> list[Finding]:
+    """'11 killed in Texas and 3 in Louisiana' against '14 killed': the parts add up (or not)."""
+    if date_gap(a, b) > settings.numeric_days:
+        return []
+    out = []
+    for fb in b.features["figures"]:
+        if fb.get("places") or fb.get("denied") or fb["more"]:
+            continue
+        for first in a.features["figures"]:
+            parts = _parts(a, first)
+            if len(parts) < 2 or first is not parts[0] or first["head"] != fb["head"] \
+                    or not _same_event(first, fb) or first["unit"] != fb["unit"]:
+                continue
+            total = {"low": sum(p["low"] for p in parts), "high": sum(p["high"] for p in parts)}
+            if _intervals_meet(total, fb):
+                continue
+            text = " + ".join(_format_value(p) or "?" for p in parts)
+            out.append(Finding("numeric", 0.75,
+                               f"{text} = {_format_value(total | {'high': total['high']}) or ''} vs "
+                               f"{_format_value(fb) or _span_text(b, *fb['span'])} ({_figure_label(b, fb)})",
+                               [tuple(p["span"]) for p in parts], [tuple(fb["span"])]))
+    return out
+
+
 def _same_event(fa: dict, fb: dict) -> bool:
     """The same event class; 'no casualties' also counts no one killed and no one injured."""
     if fa["event"] == fb["event"]:
@@ -623,6 +716,11 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
             pa, pb = fa.get("places", []), fb.get("places", [])
             if pa and pb and not any(entities_match(x, y) for x in pa for y in pb):
                 continue  # '1.4 million customers in Britain' and '300,000 in Ireland'
+            if (pa and not pb and (_total(b, fb) or _breakdown(a, fa))) or \
+                    (pb and not pa and (_total(a, fa) or _breakdown(b, fb))):
+                # '250 detained in Minsk' is part of '700 nationwide'; '11 in Texas and 3 in
+                # Louisiana' are parts of '14 killed' (their sum is weighed below)
+                continue
             if _intervals_meet(fa, fb):
                 continue
             if fa["head"] == "person" and not fa["event"] and not fa["mods"] and not fb["mods"] \
@@ -675,6 +773,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
             label = _figure_label(a, fa if len(fa["mods"]) >= len(fb["mods"]) else fb)
             out.append(Finding("numeric", score, f"{text_a} vs {text_b} ({label})",
                                [tuple(fa["span"])], [tuple(fb["span"])]))
+    out += _sum_of_parts(a, b, settings) + [_flip(f) for f in _sum_of_parts(b, a, settings)]
     return sorted(out, key=lambda f: -f.score)[:1]  # an explicit rejection before a plain difference
 
 
@@ -930,6 +1029,10 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
         if ja == jb or contained:
             return []  # the same words, or a partial quote of the same speaker
         ratio = fuzz.ratio(ja, jb)
+        if date_gap(a, b) == 0:
+            # the same words in another order ('until you kill me, there will be no other
+            # elections' / 'there will be no new elections until you kill me')
+            ratio = max(ratio, fuzz.token_sort_ratio(ja, jb) - 10)
         # two translations of one remark on one day differ more than two reports of it later
         if ratio < (settings.variance_ratio_same_day if date_gap(a, b) == 0 else settings.variance_ratio):
             return []
