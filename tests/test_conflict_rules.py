@@ -306,6 +306,12 @@ def test_one_speaker_saying_the_same_thing_in_another_order_is_a_variance_not_a_
     assert found is not None and found.type == "quote_variance" and found.score < 0.6
 
 
+def test_a_capital_opening_a_sentence_before_a_counted_noun_is_no_name():
+    found = conflict(item("Riot police used firearms against protesters"),
+                     item("Police did not use firearms against protesters"))
+    assert found is not None and found.type == "polarity"
+
+
 def test_swapped_subjects_are_not_a_denial():
     a = item("Turkey notified Russia of the troop movements")
     b = item("Russia did not notify Turkey of the troop movements")

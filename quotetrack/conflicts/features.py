@@ -195,6 +195,13 @@ def analyse(text: str) -> dict:
             sentence_start = True
         elif is_word:
             sentence_start = False
+    for i in range(len(words) - 1):
+        # 'Riot police used firearms': a capital opening the sentence before a counted noun is
+        # a common word, not a name (but 'Russian troops' keeps its nationality)
+        if tokens[i][2] and (i == 0 or words[i - 1] in _SENTENCE_END) and tokens[i + 1][1] \
+                and not tokens[i + 1][2] and count_class(words[i + 1]) \
+                and not words[i].endswith(("an", "ese", "ish", "i", "ch")):
+            tokens[i][2] = ""
     for i in range(len(words) - 3):
         if words[i:i + 4] == ["nothing", "to", "do", "with"]:
             # 'had nothing to do with the incident': not responsible for it
