@@ -349,13 +349,15 @@ def _gold_source(src: str, pos: int, named: list[tuple[int, str]], text: str) ->
     if title and title.group(1) in _TITLE_HEADS:
         titled = _titled(title.group(1), pos, named)
         return (titled, "title to the titled name") if titled else (src, None)
-    if low == "who":
+    if low in ("who", "which"):
         antecedent = re.search(r"((?:[" + _CAPITALS + r"][\w.'\u2019-]*\s+){0,3}[" + _CAPITALS
                                + r"][\w'\u2019-]*),?\s*$", text[max(0, pos - 80):pos])
         name = antecedent and re.split(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                                        r"(?<!\b[A-Z])\.\s+", antecedent.group(1))[-1]
-        if name and _person_like(name, text):
+        if name and low == "who" and _person_like(name, text):
             return name, "who to the name before it"
+        if name and low == "which" and not _person_like(name, text):
+            return name, "which to the body named before it"  # 'the European Union, which contended'
     return src, None
 
 

@@ -285,7 +285,7 @@ def _sentence_spans(masked: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- reporting verbs
 
 _VERBS = """
-says said saying tells told telling insist insists insisted insisting claimed
+says said saying tells told telling insist insists insisted insisting claimed urging
 adding noting explaining arguing warning writing asking declaring claiming stating
 denies denied warns warned accuses accused adds added noted
 stated announce announces announced argue argues argued assert asserts asserted
@@ -307,6 +307,9 @@ _VERB_SET = frozenset(_VERBS)
 _DENIALS = frozenset("deny denies denied denying reject rejects rejected rejecting dismiss "
                      "dismisses dismissed dismissing refute refutes refuted dispute disputes "
                      "disputed".split())
+# Cues that urge what follows them: the text starts with the cue, as for denials, since what
+# is urged ('supporters to keep protesting') reads as nothing on its own
+_DIRECTIVES = frozenset("urge urges urged urging".split())
 # Verbs that report speech only before 'that' ('a poll found that ...', not 'found the body').
 _NEEDS_THAT = frozenset("""
 shows showed show found finds find knows know agreed agree notes learned estimates estimated
@@ -392,6 +395,7 @@ class _Salience:
         self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
         self.female: dict[str, bool] = {}  # surname -> whether she is a woman, when the text says
         self.topics: list[tuple[int, str]] = []  # (position, name) of subjects and speakers
+        self.text = text
         sexes: dict[str, set[bool]] = {}
         headings = [m.span() for m in re.finditer(r"[^\n]+", text)
                     if _is_heading(m.group(), first=not text[:m.start()].strip() if m.start() < 4096
@@ -451,6 +455,20 @@ class _Salience:
                     sexes.setdefault(key, set()).add(_FIRST_NAMES[first])
         # a surname two people of either sex share (a husband and wife) tells nothing
         self.female = {key: next(iter(found)) for key, found in sexes.items() if len(found) == 1}
+        # bodies an 'it' may stand for: 'the Interior Ministry', 'the ministry', 'NATO'
+        self.bodies: list[tuple[int, str]] = sorted(
+            (m.start(), _org_name(m.group())) for m in _BODY.finditer(text)
+            if any(w.lower() in _ORG_WORDS for w in m.group().split()[-3:]) or m.group().isupper())
+
+    def note_body(self, name: str, position: int) -> None:
+        """A body (not a person) that spoke at `position`, for an 'it said' after it."""
+        bisect.insort(self.bodies, (position, name))
+
+    def last_body(self, before: int, *, since: int = 0) -> str | None:
+        """The body an 'it' at `before` stands for: the last one named or speaking before it
+        (and after `since`)."""
+        i = bisect.bisect_left(self.bodies, (before, ""))
+        return self.bodies[i - 1][1] if i and self.bodies[i - 1][0] >= since else None
 
     def note(self, name: str, role: str | None, position: int, *, full: bool = True) -> None:
         """A mention of a person at `position`."""
@@ -500,15 +518,39 @@ class _Salience:
             if name[:1].islower() or name.split()[0] in ("The", "A", "An", "One", "Another"):
                 sex = _SEX_OF_ROLE.search(name)
                 known = sex.group(1) is not None if sex else None
-            else:  # 'Ana Berg' may be a woman where the article's other Berg is a man
-                words = name.split()
-                known = _FIRST_NAMES.get(words[0].casefold()) if len(words) > 1 else None
-                if known is None and (len(words) == 1 or words[0] in self.full_name(name).split()):
-                    known = self.female.get(_surname(name))
+            else:
+                known = self._sex_of(name)
             if female is not None and known is not None and known != female:
                 continue
             return name
         return None
+
+    def named_since(self, topic: str, before: int, *, female: bool) -> str | None:
+        """A person of that sex named after `topic` (whose sex the text does not tell) became
+        the latest subject or speaker, and before `before`: the nearest one, for a 'she' there."""
+        if topic[:1].islower() or topic.split()[0] in ("The", "A", "An", "One", "Another") \
+                or self._sex_of(topic) is not None:
+            return None
+        key = _surname(topic)
+        i = bisect.bisect_left(self.topics, (before, ""))
+        since = next((p for p, name in reversed(self.topics[:i]) if name == topic), before)
+        for mention in self._latest_first(before):
+            if mention.position <= since or _surname(mention.name) == key:
+                return None
+            if self.text[mention.position + len(mention.name):][:2] in ("'s", "\u2019s"):
+                continue  # 'Ivanka Trump's statement': no one the story turns to
+            if self._sex_of(mention.name) == female and len(self.full_name(mention.name).split()) >= 2:
+                return mention.name
+        return None
+
+    def _sex_of(self, name: str) -> bool | None:
+        """Whether a named person is a woman, when the text tells ('Ana Berg' may be a woman
+        where the article's other Berg is a man)."""
+        words = name.split()
+        known = _FIRST_NAMES.get(words[0].casefold()) if len(words) > 1 else None
+        if known is None and (len(words) == 1 or words[0] in self.full_name(name).split()):
+            known = self.female.get(_surname(name))
+        return known
 
     def last_person(self, before: int, *, female: bool | None = None) -> _Person | None:
         for mention in self._latest_first(before):
@@ -537,6 +579,16 @@ class _Salience:
         return None
 
 
+# 'the Interior Ministry', 'the ministry', 'NATO': a body an 'it said' may stand for (not
+# 'police', which is 'they')
+_BODY = re.compile(r"\b(?:(?:[Tt]he\s+)?(?:[" + _UP + r"][\w.'\u2019&-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:"
+                   r"Ministry|Department|Office|Army|Government|Council|Agency|Commission|Committee|"
+                   r"Kremlin|Court|Party|Bank|Fund|Union|Company|Corporation|Presidency|Service|"
+                   r"Administration|Campaign|Coalition|Alliance|Organi[sz]ation|Institute|Network)"
+                   r"(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?[" + _UP + r"][\w.'\u2019-]*)+)?"
+                   r"|the\s+(?:ministry|army|government|council|agency|commission|committee|court|"
+                   r"party|bank|company|campaign|presidency|administration|coalition|organi[sz]ation|"
+                   r"network|military|monitor|group)\b|[" + _UP + r"]{3,5}\b(?!\s+[" + _UP + r"]))")
 # 'the senator' is a person titled 'Sen.'
 _TITLE_FORMS = {"senator": ("senator", "sen."), "governor": ("governor", "gov."),
                 "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
@@ -745,11 +797,15 @@ def _resolved(found: list[_Found], text: str, original: str, salience: _Salience
         speakers[id(item)] = _resolve(item.cue.speaker_text or "", text, item.cue, salience)
         if speakers[id(item)][0]:
             salience.note_topic(speakers[id(item)][0], item.cue.start, spoke=True)
+            if not (_name_like(speakers[id(item)][0]) or salience.is_person(speakers[id(item)][0])):
+                salience.note_body(speakers[id(item)][0], item.cue.start)
     proposals = []
     for item in found:
         speaker, role = speakers[id(item.same_as or item)]
         if not speaker:
             continue
+        if role:  # 'the head of the election commission' is the role 'head of the election commission'
+            role = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", role, flags=re.I)
         start, end = _trim(text, item.start, item.end)
         if item.kind == "indirect":
             end = _balance_quotes(text, start, end)
@@ -760,6 +816,9 @@ def _resolved(found: list[_Found], text: str, original: str, salience: _Salience
                 if item.cue.end > start or re.search(r"[.!?;\n]", text[item.cue.end:start]):
                     continue
                 start = item.cue.start
+            elif item.cue.words.split(" ", 1)[0].lower() in _DIRECTIVES and item.cue.end <= start \
+                    and not re.search(r"[.!?;\n]", text[item.cue.end:start]):
+                start = item.cue.start  # 'urged supporters to keep protesting', not 'to keep protesting'
         if end - start < 2 or not re.search(r"\w", text[start:end]):
             continue
         cue = item.cue
@@ -882,6 +941,27 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
             attributed[i] = last = _Found(qs, qe, "direct", _Cue(root.cue.start, root.cue.end,
                                                                   "(continues)", None, via=root.cue.via,
                                                                   confidence=0.6), same_as=root)
+
+    # '"We will stay," she added, "until the end."': one quote its reporting clause interrupts,
+    # its words joined without the clause
+    for i in range(len(quotes) - 1):
+        first = attributed[i]
+        if first is None or first.same_as is not None or first.cue.gap:
+            continue
+        (qs, qe), (ns, ne) = quotes[i], quotes[i + 1]
+        between = masked[qe + 1:ns - 1]
+        if text[qe - 1] in ".!?" or not re.match(r"\s*[a-z]", text[ns:ne]) \
+                or not qe < first.cue.start < ns - 1 or re.search(r"[.!?;:\n]", between) \
+                or not re.search(r",\s*$", between) or len(between.split()) > 15:
+            continue
+        second = attributed[i + 1]
+        if second is not None and (second.same_as or second) is not first and second.cue.start != first.cue.start:
+            continue
+        merged = attributed[i] = _Found(qs, ne, "direct", replace(first.cue, gap=(qe, ns)))
+        attributed[i + 1] = None
+        for other in attributed:
+            if other is not None and other.same_as is not None and other.same_as in (first, second):
+                other.same_as = merged
     return [f for f in attributed if f is not None] + paraphrases
 
 
@@ -1098,6 +1178,9 @@ _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:[\"\u201c]q+[\"\u201d]\s*)?"  # 'In his book, "Title," Lee wrote'
     r"(?:(?:But|And|So|Then|Yet|Still|Later|Meanwhile|However|Instead)\b[\s,]*)?"
     r"(?:(?:even|also|then|now|still|only|just)\s+)?"
+    r"(?:(?:[Oo]pposition|[Ff]ormer|[Ff]ellow|[Pp]rotest|[Ss]enior|[Pp]olitical|[Cc]ivil|[Rr]ights)\s+)?"
+    r"(?:(?:activist|campaigner|protester|dissident|blogger|lawyer|journalist|leader|candidate|"
+    r"opponent|politician|official|economist|analyst)\s+(?=[" + _UP + r"][\w'\u2019-]*\s+[" + _UP + r"]))?"
     r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|The)\s+)?(?:[" + _UP + r"][\w'\u2019.-]*\s+"
     r"(?:(?:of|for|de|al|bin|van|von)\s+)?){0,5}[" + _UP + r"][\w'\u2019-]*)(?:,[^,]{1,160},)?\s+(?:\w+ly\s+)?[a-z]")
 
@@ -1397,9 +1480,30 @@ def _cues_in(text: str, masked: str, s_start: int, s_end: int) -> list[_Cue]:
             cue.confidence = 0.7
             cues.append(cue)
             continue
+        which = _WHICH_SAID.search(before)
+        if which and not negated:
+            # '..., according to the ministry, which said ...', '... by Ann Lee, who said ...': the
+            # name or body just before the relative pronoun
+            antecedent = re.sub(r"^.*\b(?:[Aa]ccording\s+to|by|from|with|said|says|told|reported)\s+", "",
+                                which.group("who").strip())
+            if (_who_like(antecedent) if which.group("pronoun") == "who" else _speaker_like(antecedent)) \
+                    and not re.match(r"q", antecedent):
+                cue = _forward(text, masked, a, b, s_end, found, antecedent, None)
+                cue.confidence = 0.7
+                main_verb = cue.content and re.search(r",\s+(?:is|are|was|were|has|have|had|will|would)\b",
+                                                      masked[cue.content[0]:cue.content[1]])
+                if main_verb:  # 'the EU, which contended that ..., is ...': the clause ends there
+                    cue.content = (cue.content[0], cue.content[0] + main_verb.start())
+                if _has_words(masked, cue.content):
+                    for other in cues:
+                        if other.content and other.content[0] < a < other.content[1]:
+                            other.content = (other.content[0], s_start + which.start())
+                    cues.append(cue)
+                    previous_subject = antecedent
+                continue
         subject = _subject_before(masked, s_start, a)
         if subject is not None:
-            speaker_text = subject[0]
+            speaker_text = f"{subject[0]}, {subject[2]}" if subject[2] else subject[0]
             if found.group("quoted"):
                 cue = _Cue(a, b, found.group(), None, via=_org_name(speaker_text),
                            speaker_text=found.group("qname"), confidence=0.85)
@@ -1475,6 +1579,11 @@ _CLAIM_RELATIVE = re.compile(
     r",\s+(?:which|(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|account|report|"
     r"version|figure|assessment|story)s?(?:\s+(?:that|which))?)\s+(?P<who>(?:the\s+)?[\w.'\u2019-]+"
     r"(?:\s+[\w.'\u2019-]+){0,4}?)\s+(?:(?:\w+ly|has|have|had|also|later|since|again|then)\s+)*$")
+# ', according to the ministry, which said', 'led by Ann Lee, who said': who said it is named before
+_WHICH_SAID = re.compile(
+    r"(?:^|[,;]\s*|\b(?:[Aa]ccording\s+to|by|from|with)\s+)(?P<who>(?:(?:the|a|an)\s+)?[^,;:\s]"
+    r"(?:[^,;:]|" + _ABBREVIATION_DOT + r"){0,60}?),\s+(?P<pronoun>which|who)\s+"
+    r"(?:(?:\w+ly|also|had|has|have|later|earlier|then|again|first)\s+)*$")
 # the verb ends its clause ('..., which the army denied on Monday.'), not 'which he said were ...'
 _CLAUSE_ENDS = re.compile(r"(?:\s+(?:\w+ly|later|again|too|(?:on\s+|last\s+)?\w+day|last\s+\w+))*"
                           r"\s*(?:[.,;:!?)]|$)")
@@ -1531,7 +1640,19 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
             chosen -= 1
             skipped += 1
         if not skipped:
+            # 'The head of the election commission, Lidia Yermoshina, said': the name, with the
+            # description before it as the role
+            if chosen != 1:
+                return None
+            named = parts[chosen].group().strip()
+            described = _LEADING.sub("", _DATELINE.sub("", parts[chosen - 1].group().strip()))
+            if _DESCRIPTION_FIRST.fullmatch(described) and _name_like(named) \
+                    and len(described.split()) <= 10:
+                return named, s_start + parts[chosen].start() + parts[chosen].group().find(named), described
             return None
+    appositive = parts[chosen + 1].group().strip() if chosen + 1 < len(parts) else ""
+    if not _ROLE_APPOSITIVE.fullmatch(appositive):
+        appositive = None
     piece_match = parts[chosen]
     phrase = piece_match.group()
     phrase_start = s_start + piece_match.start()
@@ -1555,7 +1676,19 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
         phrase = pronoun.group(1)
     if not (_who_like(phrase) if loose else _speaker_like(phrase)):
         return None
-    return phrase.strip(), phrase_start
+    if appositive and not (_name_like(phrase) and phrase.lower() not in _PRONOUNS):
+        appositive = None  # 'the older man, a farmer': the description stands as it is
+    return phrase.strip(), phrase_start, appositive
+
+
+# 'The head of the election commission', 'Belarus's interior minister': a description a name
+# follows; 'the head of the panel', 'a spokeswoman for the ministry': an appositive giving a role
+_DESCRIPTION_FIRST = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+|[" + _UP + r"][\w.-]*['\u2019]s\s+)"
+                                r"(?:[a-z][\w-]*\s+){0,3}(?:" + _PERSON_NOUNS + r"|head)"
+                                r"(?:\s+(?:of|for|at|in)\s+[^,]{1,60})?")
+_ROLE_APPOSITIVE = re.compile(r"(?!(?:who|which|whose|where|when|and|but)\b)(?:(?:the|a|an)\s+)?"
+                              r"(?:[a-z][\w'\u2019-]*|[" + _UP + r"][\w.-]*['\u2019]s)"
+                              r"(?:\s+[\w.'\u2019-]+){0,11}")
 
 
 _SPEAKERLESS = frozenset("it there this that which what who one".split())
@@ -1568,6 +1701,8 @@ def _speaker_like(phrase: str) -> bool:
     if not words or len(words) > 8:
         return False
     first = words[0].lower()
+    if phrase.strip().lower() == "it":
+        return True  # 'Police did not use firearms, it said': a body, resolved as such
     if first in _SPEAKERLESS:
         return False
     if first in _PRONOUNS:
@@ -1595,6 +1730,8 @@ def _subject_after(masked: str, b: int, s_end: int) -> str | None:
         return None
     name = found.group(1).strip()
     role = (found.group(2) or "").strip().rstrip(".")
+    if re.match(r"(?:who|which|whose)\b", role):
+        return name  # 'said the commission, which later said ...': no role
     return f"{name}, {role}" if role and len(role.split()) <= 12 else name
 
 
@@ -1626,8 +1763,10 @@ def _content_after(text: str, masked: str, b: int, s_end: int, verb: str) -> tup
     that = re.match(r"(.{0,80}?)\bthat\b\s*(?=[\w\"\u201c\u201e\u00ab])", rest)
     if colon and (not that or colon.end() < that.end()):
         return offset + colon.end(), s_end
-    if verb.split()[0] in ("dismissed", "dismiss", "denied", "deny", "denies") or "call" in verb:
-        that_first = re.match(r"\s*that\s+", rest)
+    if verb.split()[0] in _DENIALS or "call" in verb:
+        # ('rejected that claim': a determiner, which the text keeps; it starts with the cue)
+        that_first = re.match(r"\s*that\s+(?!(?:claim|charge|allegation|accusation|account|"
+                              r"report|idea|notion|view|suggestion|assertion|version)s?\b)", rest)
         return offset + (that_first.end() if that_first else 0), s_end
     if that and not re.search(r"[,;]", that.group(1)):
         return offset + that.end(), s_end
@@ -1751,6 +1890,9 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         if kind == "person":
             female = lowered in ("she", "her")
             topic = salience.last_topic(at, female=female)
+            nearer = salience.named_since(topic, at, female=female) if topic and female else None
+            if nearer is not None:  # 'Lee said ... Maria Kolesnikova ... she said': the woman
+                topic = nearer
             if topic is not None and (topic[:1].islower() or topic.split()[0] in ("The", "A", "An", "One", "Another")):
                 # 'the older man ... he said': that man, by name when his title is known
                 titled = re.search(r"(" + _PERSON_NOUNS + r")$", topic, re.I)
@@ -1765,8 +1907,12 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
                 topic = person.name
             full = salience.full_name(topic)
             return full, salience.role_of(full)
-        if kind == "group":
-            return None, None
+        if kind == "thing" and lowered == "it" and re.search(r",\s*it\s+(?:\w+ly\s+)?$", text[max(0, at - 30):at]) \
+                and re.match(r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+statement)?\s*[.!?]", text[cue.end:cue.end + 40]):
+            # 'Police did not use firearms, it said.': the body named or speaking last, not far
+            # before; nothing when there is none (a proposal by 'it' says nothing of who spoke).
+            # Not 'It said ...' or '..., it says, would ...': a report or a plan as often as a body
+            return salience.last_body(at, since=at - 400), None
         return None, None
     role, name = split_role(phrase)
     if "," in name:  # 'Rep. J.T. Holloway, head of the panel': the title is the role, if any
