@@ -90,9 +90,11 @@ def _outlet_parts(name: str):
     Agency = reuters.com."""
     parts = name_parts(name)
     words = [w for w in parts.norm.split() if w not in _GENERIC_OUTLET_WORDS]
-    keys = name_parts(" ".join(words)).keys if words else parts.keys
-    return parts.__class__(norm=parts.norm, keys=keys, compact="".join(words) or parts.compact,
-                           patronymic=False, unvowelled=parts.unvowelled)
+    kept = name_parts(" ".join(words)) if words else parts
+    # The words go with their keys, so that short words are compared as spelled, as for
+    # speakers (quotetrack.matching): Iwan Petrow is not surely Ivan Petrov, VHO is not WHO.
+    return parts.__class__(norm=parts.norm, keys=kept.keys, compact="".join(words) or parts.compact,
+                           patronymic=False, unvowelled=parts.unvowelled, words=kept.words)
 
 
 def parts_of(which: Entity, name: str):

@@ -210,13 +210,14 @@ def _day_and_month_in_either_order(text: str, first: str, second: str, year: str
 _HEADS = frozenset("""
 president presidents vice-president president-elect minister ministers premier chancellor secretary
 spokesman spokeswoman spokesperson spokespeople spox governor mayor senator sen congressman
-congresswoman representative rep ambassador envoy commander director chairman chairwoman chair
+congresswoman representative rep gov ambassador envoy commander director chairman chairwoman chair
 chairperson leader queen prince princess emir ayatollah pope colonel col gen lt lieutenant maj
 capt captain adm admiral sgt sergeant cdr brig brigadier marshal dr mr mrs ms mx miss sir dame
 lord lady judge attorney prosecutor adviser advisor official officer diplomat aide negotiator
 mufti imam rabbi cardinal bishop archbishop patriarch coordinator commissioner mp lawmaker
 legislator candidate nominee professor prof ceo cfo coo executive founder lawyer analyst
-economist correspondent reporter editor deputy emeritus
+economist correspondent reporter editor deputy emeritus administrator manager
+ombudsman rapporteur
 """.split())
 # Heads that are also words in names of people and bodies ("John Major", "General Motors",
 # "Sheikh Hasina", "Speaker" the title and the surname): stripped only before a name of two
@@ -266,13 +267,57 @@ def _is_modifier(word: str) -> bool:
 
 
 def _looks_like_qualifier(word: str) -> bool:
-    """A word that may stand before a title: 'Turkish', 'Kremlin', "Russia's", 'US', 'UN'."""
+    """A word that may stand before a title: 'Turkish', 'Kremlin', "Russia's", 'US', 'UN',
+    'al-Qaeda'."""
     core = word.strip(".,;:()[]\"")
     if not core:
         return False
     if re.search(r"['\u2019]s$", core):
         return True
+    if re.match(r"^(al|el)-[A-Z]", core):
+        return True  # a proper name with the Arabic article: al-Qaeda leader, al-Nusra commander
     return core[:1].isupper() or core.isupper()
+
+
+# Lowercase words inside names ("Bashar al-Assad", "Mohammed bin Salman", "Ursula von der
+# Leyen", "Charles de Gaulle"): a description before a title never holds one, so the scan for a
+# title stops at them and the name stays whole; after a title they may start the name.
+_PARTICLES = frozenset("""
+al el ul bin ibn bint ben bn ould abu de del della der den van von da di du dos das do la le
+ter ten op zu
+""".split())
+# The Arabic article joined by a hyphen, as transliterated: al-Assad, el-Sisi, ash-Sharaa.
+_ARTICLE_PREFIXES = frozenset("al el ad ash as an ar at az ul".split())
+
+
+def _is_particle(word: str) -> bool:
+    bare = _bare(word)
+    return bare in _PARTICLES or ("-" in bare and bare.split("-")[0] in _ARTICLE_PREFIXES)
+
+
+def _describes(word: str) -> bool:
+    """A lowercase word of a description before a title: 'policy' in 'EU foreign policy chief',
+    'operating' in 'chief operating officer', 'of' in 'Bank of England Governor'."""
+    core = word.strip(".,;:()[]\"")
+    return bool(core) and core[:1].islower() and core.replace("-", "").isalpha() and not _is_particle(core)
+
+
+# At most this many capitalised words (or lowercase words) stand before a title, or between two
+# titles of one description: "Belarus Central Election Commission head", "EU foreign policy chief".
+_MAX_QUALIFIERS = 4
+_MAX_DESCRIBING = 3
+# Forms of address: they start a name rather than end a description.
+_ADDRESS = frozenset("mr mrs ms mx miss dr sir dame lord lady".split())
+
+
+def _is_name_start(rest: list[str], head: str) -> bool:
+    """Whether the words after a title (`head`, its last word folded) can be a name."""
+    if not rest or all(_bare(w) in _SUFFIXES for w in rest):
+        return False
+    if head in _AMBIGUOUS_HEADS and len(rest) < 2:
+        return False  # "John King", "General Motors", "Sheikh Hasina"
+    # "the spokesman said": not a name after the title; "Foreign Minister al-Jubeir" is one.
+    return rest[0][:1].isupper() or _is_particle(rest[0])
 
 
 @functools.lru_cache(maxsize=16384)
@@ -280,9 +325,11 @@ def split_role(name: str) -> tuple[str | None, str]:
     """Split a leading (or comma-trailing) role off a name: (role as written, name).
 
     'Turkish Foreign Minister Mevlut Cavusoglu' -> ('Turkish Foreign Minister', 'Mevlut Cavusoglu');
+    'EU foreign policy chief Josep Borrell' -> ('EU foreign policy chief', 'Josep Borrell');
     'Dmitry Peskov, Kremlin spokesman' -> ('Kremlin spokesman', 'Dmitry Peskov'). A name that
     would be left empty or only a suffix ('Downing Street spokesperson', 'Martin Luther King Jr')
-    is kept whole, with no role.
+    is kept whole, with no role, and so is a name holding a particle before any title ('Ursula
+    von der Leyen', 'Mohammed bin Salman').
     """
     text = clean_label(name)
     if "," in text:
@@ -291,40 +338,61 @@ def split_role(name: str) -> tuple[str | None, str]:
                 _is_head(w) for w in left.split()):
             return right, left
     words = text.split()
-    end = 0
-    qualifiers = 0
+    # A description is read word by word: titles (heads), their modifiers, "of/for" departments
+    # after a title, capitalised qualifiers (an organisation, a country, an acronym) and
+    # lowercase describing words. Every title met is a place the name may start; the last one
+    # followed by something that can be a name wins ("General Motors chief executive Mary
+    # Barra": not after "General").
+    ends: list[int] = []
+    qualifiers = describing = 0
+    plain = True  # only titles, modifiers and capitalised qualifiers so far
     i = 0
     while i < len(words):
         word = words[i]
         if _is_head(word) or _is_modifier(word):
             i += 1
-            if _is_head(word):
-                end = i
+            if _is_head(word) and (plain or _bare(word) not in _ADDRESS):
+                # A form of address after describing words is someone else's: "advisers to
+                # Mr. Obama" are not Mr. Obama.
+                ends.append(i)
+                qualifiers = describing = 0
+            if word.endswith(","):
+                break
             continue
-        if end == i and end and _bare(word) in _CONNECTORS:
+        if ends and ends[-1] == i and _bare(word) in _CONNECTORS:
             j = i + 1
             while j < len(words) and _bare(words[j]) in _DEPARTMENTS:
                 j += 1
             if j == i + 1 and j < len(words) - 2 and words[j][:1].isupper():
                 j += 1  # "President of Turkey Recep Tayyip Erdogan"
             if j > i + 1:
-                i = end = j
+                i = j
+                ends.append(j)
                 continue
-            break
-        if end == 0 and qualifiers < 3 and _looks_like_qualifier(word):
+        if word.endswith(","):
+            break  # "Rep. Jim Clyburn, the assistant leader of ...": the name came first
+        if qualifiers < _MAX_QUALIFIERS and _looks_like_qualifier(word):
             qualifiers += 1
             i += 1
             continue
+        if _bare(word) == "and" and not (
+                i and not _is_head(words[i - 1]) and i + 1 < len(words)
+                and not _is_head(words[i + 1])):
+            break  # "Foreign and Commonwealth Secretary", not "Mr. King and Mr. Schultz"
+        if describing < _MAX_DESCRIBING and _describes(word):
+            describing += 1
+            plain = False
+            i += 1
+            continue
         break
-    rest = words[end:]
-    if not end or not rest or all(_bare(w) in _SUFFIXES for w in rest):
-        return None, text
-    head = _bare(words[end - 1]).split("-")[-1] if end else ""
-    if head in _AMBIGUOUS_HEADS and len(rest) < 2:
-        return None, text
-    if rest[0][:1].islower() and not re.match(r"^(al|el|bin|ibn|de|van|von|da|di)\b", rest[0]):
-        return None, text  # "the spokesman said": not a name after the title
-    return " ".join(words[:end]).rstrip(","), " ".join(rest)
+    for end in reversed(ends):
+        rest = words[end:]
+        if rest and (_is_head(rest[0]) or _is_modifier(rest[0])):
+            continue  # "Chief Justice Roberts" is not Justice Roberts, the Chief
+        head = _bare(words[end - 1]).split("-")[-1]
+        if _is_name_start(rest, head):
+            return " ".join(words[:end]).rstrip(","), " ".join(rest)
+    return None, text
 
 
 _ARABIC_SCRIPT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -413,3 +481,251 @@ def name_parts(name: str) -> NameParts:
         patronymic=any(w in PATRONYMIC for w in words[1:-1]),
         unvowelled=bool(_ARABIC_SCRIPT.search(name)), words=kept,
     )
+
+
+# ---------------------------------------------------------------- countries in names of bodies
+#
+# "Belarusian Interior Ministry" and "Interior Ministry" may be two countries' ministries:
+# identity matching never takes a body that names a country as one that names none, or
+# another (quotetrack.matching). Each line: a country, then the other words that name it
+# (demonyms, short forms), all folded as fold_name folds them.
+_COUNTRY_WORDS = """
+afghanistan: afghan afghans
+albania: albanian
+algeria: algerian
+andorra: andorran
+angola: angolan
+argentina: argentine argentinian
+armenia: armenian
+australia: australian
+austria: austrian
+azerbaijan: azerbaijani azeri
+bahamas: bahamian
+bahrain: bahraini
+bangladesh: bangladeshi
+barbados: barbadian
+belarus: belarusian byelorussian belarussian belorussian
+belgium: belgian
+belize: belizean
+benin: beninese
+bhutan: bhutanese
+bolivia: bolivian
+bosnia: bosnian bosnia and herzegovina
+botswana: botswanan
+brazil: brazilian
+brunei: bruneian
+bulgaria: bulgarian
+burkina faso: burkinabe
+burundi: burundian
+cambodia: cambodian
+cameroon: cameroonian
+canada: canadian
+cape verde: cape verdean cabo verde
+central african republic: central african
+chad: chadian
+chile: chilean
+china: chinese prc
+colombia: colombian
+comoros: comoran
+congo: congolese drc
+costa rica: costa rican
+croatia: croatian
+cuba: cuban
+cyprus: cypriot
+czech republic: czech czechia
+denmark: danish
+djibouti: djiboutian
+dominican republic: dominican
+ecuador: ecuadorian
+egypt: egyptian
+el salvador: salvadoran salvadorean
+england: english
+equatorial guinea: equatoguinean
+eritrea: eritrean
+estonia: estonian
+eswatini: swazi swaziland
+ethiopia: ethiopian
+fiji: fijian
+finland: finnish
+france: french
+gabon: gabonese
+gambia: gambian
+georgia: georgian
+germany: german
+ghana: ghanaian
+greece: greek hellenic
+guatemala: guatemalan
+guinea: guinean
+guyana: guyanese
+haiti: haitian
+honduras: honduran
+hong kong: hongkong
+hungary: hungarian
+iceland: icelandic
+india: indian
+indonesia: indonesian
+iran: iranian persian
+iraq: iraqi
+ireland: irish
+israel: israeli
+italy: italian
+ivory coast: ivorian cote d ivoire cote divoire
+jamaica: jamaican
+japan: japanese
+jordan: jordanian
+kazakhstan: kazakh kazakhstani
+kenya: kenyan
+kosovo: kosovar kosovan
+kuwait: kuwaiti
+kyrgyzstan: kyrgyz
+laos: lao laotian
+latvia: latvian
+lebanon: lebanese
+lesotho: basotho
+liberia: liberian
+libya: libyan
+liechtenstein: liechtensteiner
+lithuania: lithuanian
+luxembourg: luxembourgish
+madagascar: malagasy
+malawi: malawian
+malaysia: malaysian
+maldives: maldivian
+mali: malian
+malta: maltese
+mauritania: mauritanian
+mauritius: mauritian
+mexico: mexican
+moldova: moldovan
+monaco: monegasque
+mongolia: mongolian
+montenegro: montenegrin
+morocco: moroccan
+mozambique: mozambican
+myanmar: burmese burma
+namibia: namibian
+nepal: nepali nepalese
+netherlands: dutch holland
+new zealand: new zealander
+nicaragua: nicaraguan
+niger: nigerien
+nigeria: nigerian
+north korea: north korean dprk
+north macedonia: macedonian macedonia
+northern ireland: northern irish
+norway: norwegian
+oman: omani
+pakistan: pakistani
+palestine: palestinian
+panama: panamanian
+papua new guinea: papua new guinean
+paraguay: paraguayan
+peru: peruvian
+philippines: philippine filipino
+poland: polish
+portugal: portuguese
+qatar: qatari
+romania: romanian
+russia: russian russian federation
+rwanda: rwandan
+saudi arabia: saudi
+scotland: scottish
+senegal: senegalese
+serbia: serbian
+sierra leone: sierra leonean
+singapore: singaporean
+slovakia: slovak slovakian
+slovenia: slovenian slovene
+somalia: somali
+south africa: south african
+south korea: south korean korea korean rok
+south sudan: south sudanese
+spain: spanish
+sri lanka: sri lankan
+sudan: sudanese
+suriname: surinamese
+sweden: swedish
+switzerland: swiss
+syria: syrian
+taiwan: taiwanese
+tajikistan: tajik
+tanzania: tanzanian
+thailand: thai
+togo: togolese
+trinidad and tobago: trinidadian
+tunisia: tunisian
+turkey: turkish turkiye
+turkmenistan: turkmen
+uganda: ugandan
+ukraine: ukrainian
+united arab emirates: emirati uae
+united kingdom: uk british britain great britain
+united states: us usa american united states of america
+uruguay: uruguayan
+uzbekistan: uzbek
+venezuela: venezuelan
+vietnam: vietnamese viet nam
+wales: welsh
+yemen: yemeni
+zambia: zambian
+zimbabwe: zimbabwean
+"""
+
+
+def _country_table() -> dict[tuple[str, ...], str]:
+    """Folded words (a tuple, one or more) -> the country they name."""
+    table: dict[tuple[str, ...], str] = {}
+    for line in _COUNTRY_WORDS.strip().splitlines():
+        country, others = line.split(":")
+        table[tuple(country.split())] = country
+        words = others.split()
+        i = 0
+        while i < len(words):  # the other names are one word each, save _MULTIWORD_FORMS
+            for size in (4, 3, 2):
+                chunk = tuple(words[i:i + size])
+                if len(chunk) == size and " ".join(chunk) in _MULTIWORD_FORMS:
+                    table[chunk] = country
+                    i += size
+                    break
+            else:
+                table[(words[i],)] = country
+                i += 1
+    return table
+
+
+_MULTIWORD_FORMS = frozenset("""
+bosnia and herzegovina|cape verdean|cabo verde|central african|costa rican|cote d ivoire|
+new zealander|north korean|northern irish|papua new guinean|russian federation|sierra leonean|
+south african|south korean|south sudanese|sri lankan|great britain|united states of america|
+viet nam
+""".replace("\n", "").split("|"))
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[tuple[str, ...], str]:
+    return _country_table()
+
+
+@functools.lru_cache(maxsize=16384)
+def countries_named(norm: str) -> frozenset[str]:
+    """The countries a folded name names, by the country's name or its people's:
+    'belarusian interior ministry' -> {'belarus'}, 'u s department of justice' -> {'united states'}."""
+    table = _countries()
+    words = norm.split()
+    found = set()
+    i = 0
+    while i < len(words):
+        for size in (5, 4, 3, 2, 1):
+            chunk = tuple(words[i:i + size])
+            if len(chunk) == size and chunk in table:
+                found.add(table[chunk])
+                i += size
+                break
+            if size == 2 and len(chunk) == 2 and len(chunk[0]) == len(chunk[1]) == 1 and \
+                    (chunk[0] + chunk[1],) in table:  # U.S., U.K. folded to "u s", "u k"
+                found.add(table[(chunk[0] + chunk[1],)])
+                i += 2
+                break
+        else:
+            i += 1
+    return frozenset(found)

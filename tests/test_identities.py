@@ -46,9 +46,47 @@ def speakers_json(run) -> list[dict]:
     ("General Motors", None, "General Motors"),
     ("Martin Luther King Jr", None, "Martin Luther King Jr"),
     ("Mohammed bin Salman", None, "Mohammed bin Salman"),
+    # A description before the name: an organisation or acronym, lowercase words, office words.
+    ("EU foreign policy chief Josep Borrell", "EU foreign policy chief", "Josep Borrell"),
+    ("BP chief operating officer Doug Suttles", "BP chief operating officer", "Doug Suttles"),
+    ("NOAA Administrator Jane Lubchenco", "NOAA Administrator", "Jane Lubchenco"),
+    ("Lidia Yermoshina, head of the Central Election Commission",
+     "head of the Central Election Commission", "Lidia Yermoshina"),
+    ("Belarus Central Election Commission head Lidia Yermoshina",
+     "Belarus Central Election Commission head", "Lidia Yermoshina"),
+    ("General Motors chief executive Mary Barra", "General Motors chief executive", "Mary Barra"),
+    ("Republican presidential nominee Donald Trump", "Republican presidential nominee", "Donald Trump"),
+    ("al-Qaeda leader Ayman al-Zawahiri", "al-Qaeda leader", "Ayman al-Zawahiri"),
+    ("Commission President Ursula von der Leyen", "Commission President", "Ursula von der Leyen"),
+    ("Saudi Foreign Minister Adel al-Jubeir", "Saudi Foreign Minister", "Adel al-Jubeir"),
+    # ... and real names are not eaten: particles, a title word inside a name, several people.
+    ("Ursula von der Leyen", None, "Ursula von der Leyen"),
+    ("Charles de Gaulle", None, "Charles de Gaulle"),
+    ("Abu Bakr al-Baghdadi", None, "Abu Bakr al-Baghdadi"),
+    ("Julie Bishop", None, "Julie Bishop"),
+    ("Chief Justice Roberts", None, "Chief Justice Roberts"),
+    ("advisers to Mr. Obama", None, "advisers to Mr. Obama"),
+    ("Both Mr. King and Mr. Schultz", None, "Both Mr. King and Mr. Schultz"),
+    ("Rep. Jim Clyburn, the assistant leader of the Democratic caucus", "Rep.",
+     "Jim Clyburn, the assistant leader of the Democratic caucus"),
+    ("Kremlin spokesman said Putin", None, "Kremlin spokesman said Putin"),
 ])
 def test_leading_and_trailing_titles_are_split_off_as_the_role(name, role, core):
     assert split_role(name) == (role, core)
+
+
+def test_a_description_before_the_name_is_stored_as_the_role_on_add(run):
+    names = ["EU foreign policy chief Josep Borrell", "BP chief operating officer Doug Suttles",
+             "NOAA Administrator Jane Lubchenco",
+             "Lidia Yermoshina, head of the Central Election Commission"]
+    for number, name in enumerate(names):
+        assert run(*add_args(f"Statement {number}.", speaker=name)).exit_code == 0
+    assert [s["name"] for s in speakers_json(run)] == [
+        "Josep Borrell", "Doug Suttles", "Jane Lubchenco", "Lidia Yermoshina"]
+    listed = json.loads(run("list", "--format", "json").stdout)
+    assert sorted(s["role"] for s in listed) == sorted([
+        "EU foreign policy chief", "BP chief operating officer", "NOAA Administrator",
+        "head of the Central Election Commission"])
 
 
 def test_turkish_dotted_and_dotless_i_and_accents_fold_alike():
@@ -92,6 +130,71 @@ def test_a_transliteration_is_used_without_a_terminal_and_reported(db):
 def test_different_people_with_similar_names_stay_apart(db, known, other):
     add(db, known, text="One.")
     assert add(db, other, text="Two.").speaker == other
+
+
+def test_a_belarusian_ka_and_a_russian_ko_ending_of_one_surname_meet(db):
+    from quotetrack.identities import Resolving
+
+    add(db, "Alexander Lukashenko", text="One.")
+    resolving = Resolving()
+    assert add(db, "Alexander Lukashenka", text="Two.", resolving=resolving).speaker == \
+        "Alexander Lukashenko"
+    [match] = resolving.matches
+    assert match.used and match.score >= AUTO_SCORE
+    # ... but relatives and look-alikes stay apart: another given name, feminine forms, and a
+    # -ko/-ka given name (Mirko is a man, Mirka a woman).
+    for known, other in [("Alexander Lukashenko", "Viktor Lukashenko"),
+                         ("Volodymyr Zelensky", "Olena Zelenska"),
+                         ("Alexei Navalny", "Yulia Navalnaya"), ("Mirko Novak", "Mirka Novak")]:
+        add(db, known, text=f"{known} says.")
+        assert add(db, other, text=f"{other} says.").speaker == other
+
+
+@pytest.mark.parametrize("known, other", [
+    ("Interior Ministry", "Belarusian Interior Ministry"),
+    ("Belarusian Interior Ministry", "Interior Ministry"),
+    ("US Department of Justice", "Justice Department"),
+])
+def test_a_body_naming_a_country_is_never_taken_as_one_naming_none(run, known, other):
+    run(*add_args("One.", speaker=known))
+    result = run(*add_args("Two.", speaker=other))
+    assert result.exit_code == 0, result.output
+    assert "taken as" not in result.stderr
+    assert f"new speaker '{other}' (s2) looks like {known} (s1, 85)" in result.stderr
+    assert [s["name"] for s in speakers_json(run)] == [known, other]
+
+
+def test_a_body_naming_a_country_is_offered_at_a_terminal(run, at_terminal):
+    run(*add_args("One.", speaker="Interior Ministry"))
+    result = run(*add_args("Two.", speaker="Belarusian Interior Ministry"), input="y\n")
+    assert "Did you mean Interior Ministry (s1)? [Y/n]" in result.stderr
+    assert [s["name"] for s in speakers_json(run)] == ["Interior Ministry"]
+
+
+def test_one_country_named_two_ways_is_still_one_body(db):
+    add(db, "Russian Defence Ministry", text="One.")
+    assert add(db, "Russia's Defence Ministry", text="Two.").speaker == "Russian Defence Ministry"
+    assert add(db, "Ukrainian Defence Ministry", text="Three.").speaker == "Ukrainian Defence Ministry"
+
+
+def test_outlets_keep_the_safeguards_of_speakers(run):
+    # Short words that meet only by their transliteration key: 80, as for a speaker.
+    run(*add_args("One.", outlet="Ivan Petrov"))
+    result = run(*add_args("Two.", outlet="Iwan Petrow"))
+    assert "taken as" not in result.stderr
+    assert "new outlet 'Iwan Petrow' (o2) looks like Ivan Petrov (o1, 80)" in result.stderr
+    # An acronym a letter apart is another outlet: not even offered.
+    run(*add_args("Three.", outlet="WHO"))
+    result = run(*add_args("Four.", outlet="VHO"))
+    assert result.exit_code == 0 and "WHO" not in result.stderr
+    run(*add_args("Five.", outlet="AP"))
+    assert "AP" not in run(*add_args("Six.", outlet="AFP")).stderr
+    names = [o["name"] for o in json.loads(run("outlets", "list", "--format", "json").stdout)]
+    assert names == ["Ivan Petrov", "Iwan Petrow", "WHO", "VHO", "AP", "AFP"]
+    # ... while the words every outlet may carry still make no difference.
+    run(*add_args("Seven.", outlet="Reuters"))
+    run(*add_args("Eight.", outlet="Reuters News Agency"))
+    assert len(json.loads(run("outlets", "list", "--format", "json").stdout)) == 7
 
 
 @pytest.mark.parametrize("known, other", [
@@ -379,7 +482,7 @@ def test_a_database_from_before_identities_is_migrated_with_its_names(db_path):
 # ---------------------------------------------------------------- measured on the labelled set
 
 def test_labelled_alias_set_precision_and_recall_floors(db):
-    """benchmarks/eval_aliases.py measures precision 1.000 and recall 0.90; floors below that."""
+    """benchmarks/eval_aliases.py measures precision 1.000 and recall 0.89; floors below that."""
     with (DATA / "aliases" / "identities.csv").open(encoding="utf-8") as fh:
         known = list(csv.DictReader(fh))
     with (DATA / "aliases" / "names.csv").open(encoding="utf-8") as fh:

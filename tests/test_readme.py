@@ -26,3 +26,24 @@ def test_every_command_is_documented_in_the_readme(run):
     assert commands
     for command in commands:
         assert f"quotetrack {command}" in readme, f"`quotetrack {command}` is not in the README"
+
+
+def test_readme_show_example_is_what_show_prints_after_the_readme_import_and_add(run):
+    """The `show qjhteun` example: the statement added in `quotetrack add` after the import of the
+    main job shows its speaker by the identity's name (Erdoğan folds to the imported Erdogan)."""
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    add = re.search(r"\$ (quotetrack add .*?)\nqjhteun\n", readme, re.S)
+    show = re.search(r"\$ quotetrack show qjhteun\n(.*?)```", readme, re.S)
+    assert add and show, "the README shows `quotetrack add` giving qjhteun, then `show qjhteun`"
+    assert run("import", str(ROOT / "data" / "idlib-2020.csv")).exit_code == 0
+    args = shlex.split(add.group(1).replace("\\\n", " "))[1:]
+    assert run(*args).stdout.strip() == "qjhteun"
+    result = run("show", "qjhteun")
+    assert result.exit_code == 0, result.output
+    # The time it was added is the day's; every other line is as shown.
+    def lines(text: str) -> list[str]:
+        return [line.rstrip() for line in text.strip().splitlines() if not line.startswith("added")]
+
+    assert lines(result.stdout) == lines(show.group(1))
