@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    SELF, _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
+    _BE, _WEEKDAYS, SELF, _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -289,21 +289,17 @@ def _of_differs(a: Item, ia: int, b: Item, ib: int) -> bool:
     return bool(x and y and not entities_match(x, y))
 
 
-_FOUND = frozenset("""found confirmed detected discovered spotted seen observed identified recorded
-documented""".split())
-
-
 def _asserts_existence(item: Item, index: int) -> bool:
     """Whether `item` says the thing at `index` exists or happened: 'there are plumes', 'plumes
     were found', 'the count was falsified'."""
     words = item.words
     before = words[max(0, index - 4):index]
     after = words[index + 1:index + 5]
-    return ("there" in before and any(w in _BE_WORDS for w in before)) or any(
-        w in _FOUND for w in before + after) or (_verb_like(words[index]) and words[index].endswith("ed"))
+    return ("there" in before and any(w in _BE for w in before)) or any(
+        w in lexicon.PERCEPTION or w in _RECORDED for w in before + after) or (_verb_like(words[index]) and words[index].endswith("ed"))
 
 
-_BE_WORDS = frozenset("is are was were be been".split())
+_RECORDED = frozenset(["spotted", "recorded", "documented"])  # with lexicon.PERCEPTION
 
 
 def _denied_in_other_words(pos: Item, neg: Item, negation: dict, positive_keys: set[str],
@@ -481,14 +477,6 @@ _FOR_NOW = frozenset(["at this time", "at the moment", "at this stage", "as of n
                       "as yet", "not yet", "currently"])
 
 
-def _display_entity(item: Item, entity: str) -> str:
-    """The entity as the text spells it ('Turkey', not 'turkey')."""
-    for t in item.features["tokens"]:
-        if t[2] == entity:
-            return item.text[t[3]:t[4]]
-    return entity.title()
-
-
 # ---------------------------------------------------------------- numeric
 
 def _figure_label(item: Item, fig: dict) -> str:
@@ -658,7 +646,7 @@ def _intervals_meet(fa: dict, fb: dict) -> bool:
     return fa["low"] <= b_high and fb["low"] <= a_high
 
 
-_WEEKDAY_KEYS = frozenset(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+_WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)  # as features._figure_period writes them
 
 
 def _same_period(fa: dict, fb: dict) -> bool:
@@ -832,7 +820,7 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
                 not judged and not (says_a or says_b) and _noun_subjects_clash(a, ia, b, ib))):
             continue
         agree = roles_agree(ra, rb)
-        shown = _display_entity(b, agree) if agree else ""
+        shown = _subject_name(b, agree) if agree else ""
         na, nb = _noun_subject(a, ia), _noun_subject(b, ib)
         if not agree and na and na == nb:
             agree = shown = " ".join(b.text[tb[i][3]:tb[i][4]] for i in range(len(b.words))
