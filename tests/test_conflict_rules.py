@@ -261,8 +261,11 @@ def test_nothing_to_do_with_it_denies_responsibility():
 
 
 def test_likelihoods_about_different_parties_agree():
-    assert conflict(item("The missile was likely fired by Ukraine's air defence", "NATO"),
-                    item("It is unlikely that the missile was fired by Russia", "White House")) is None
+    likely = item("The missile was likely fired by Ukraine's air defence", "NATO")
+    assert conflict(likely, item("It is unlikely that the missile was fired by Russia", "White House")) is None
+    # about the same party they do conflict
+    found = conflict(likely, item("It is unlikely that the missile was fired by Ukraine's air defence", "Kyiv"))
+    assert found is not None and found.type == "antonym"
 
 
 @pytest.mark.parametrize("fact,denial", [
@@ -567,6 +570,15 @@ def test_one_storys_figures_for_a_fixed_thing_conflict_days_apart(a, date_a, b, 
 def test_moving_quantities_other_days_and_other_crowds_are_not_compared(a, date_a, b, date_b):
     assert conflict(item(a, "Source A", date=date_a, topic="story"),
                     item(b, "Source B", date=date_b, topic="story")) is None
+
+
+def test_the_same_figures_given_the_same_day_for_the_same_day_do_conflict():
+    # the controls of the test above: what keeps those pairs apart is the day, not blindness
+    for a, b in [("Five soldiers were killed in an attack on Monday", "Three soldiers were killed in an attack on Monday"),
+                 ("The company's shares fell 5 percent on Monday", "The company's shares fell 2 percent on Monday")]:
+        found = conflict(item(a, "Source A", date="2024-03-04", topic="story"),
+                         item(b, "Source B", date="2024-03-04", topic="story"))
+        assert found is not None and found.type == "numeric"
 
 
 @pytest.mark.parametrize("bound", ["At least 500", "More than 500"])
@@ -922,6 +934,9 @@ def test_a_toll_told_as_it_stood_earlier_is_no_falling_toll():
     back = item("When I left the island, after the storm had hit, they had anywhere from 6 to 18 deaths",
                 "Visitor", date="2018-09-13", topic="storm")
     assert conflict(later, back) is None
+    # told as the toll now, the same lower figure a year later does conflict
+    now = item("The storm's death toll is 6 to 18", "Visitor", date="2018-09-13", topic="storm")
+    assert conflict(later, now) is not None
 
 
 def test_daily_counts_of_a_continuing_story_are_not_a_falling_toll():
