@@ -6,6 +6,13 @@ from dataclasses import asdict, dataclass, field
 
 KINDS = ("direct", "indirect")
 
+# The largest integer SQLite stores; a limit or a window beyond it bounds nothing more.
+_SQLITE_MAX_INT = 2**63 - 1
+
+
+def _bounded(value: int | None) -> int | None:
+    return None if value is None else min(int(value), _SQLITE_MAX_INT)
+
 # The order of fields in every export and listing.
 STATEMENT_FIELDS = (
     "id", "text", "kind", "speaker", "outlet", "via", "date",
@@ -49,6 +56,10 @@ class Filters:
     kind: str | None = None
     limit: int | None = None
     side: str | None = None  # the speaker's affiliation ("Turkey")
+
+    def __post_init__(self) -> None:
+        # --limit 10**30 means "all": SQLite cannot take the number itself.
+        object.__setattr__(self, "limit", _bounded(self.limit))
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,9 @@ class ConflictFilters:
     min_score: float = 0.0
     window: int | None = None
     statements: Filters = field(default_factory=Filters)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "window", _bounded(self.window))
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from quotetrack.errors import DuplicateError, NotFoundError, ValidationError
 from quotetrack.models import Filters
 from quotetrack.store import (
-    add_statement, counts, delete_statement, get_statement, list_statements, search_statements,
-    update_statement,
+    add_statement, counts, delete_statement, get_statement, iter_statements, list_statements,
+    search_statements, update_statement,
 )
 
 
@@ -201,6 +201,14 @@ def test_topic_and_tag_filters_ignore_case(db, story):
 def test_kind_filter_and_limit(db, story):
     assert ids(list_statements(db, Filters(kind="indirect"))) == [story["erdogan"].id]
     assert len(list_statements(db, Filters(limit=2))) == 2
+
+
+def test_a_limit_larger_than_sqlite_can_count_lists_every_statement(db, story):
+    everything = ids(list_statements(db))
+    huge = Filters(limit=10**30)
+    assert ids(list_statements(db, huge)) == everything
+    assert ids(iter_statements(db, huge)) == everything
+    assert len(search_statements(db, "the", huge)) == len(search_statements(db, "the"))
 
 
 def test_filter_with_a_bad_date_is_refused(db, story):

@@ -63,6 +63,19 @@ def test_list_summary_says_how_many_of_how_many_a_limit_shows(idlib, monkeypatch
     assert last.startswith("26 statements "), last
 
 
+@pytest.mark.parametrize("args, lines", [
+    (["list", "--limit", str(10**30)], 27),  # the header and 26 statements
+    (["search", "soldiers", "--limit", str(10**30)], 3),
+    (["export", "--limit", str(10**30)], 27),
+    (["conflicts", "--limit", str(10**30), "--format", "csv"], 3),
+    (["conflicts", "--window", str(10**30), "--format", "csv"], 3),
+])
+def test_a_limit_or_window_beyond_what_sqlite_counts_bounds_nothing(idlib, args, lines):
+    result = idlib(*args, "--format", "csv") if args[0] in ("list", "search") else idlib(*args)
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.strip().splitlines()) == lines, result.stdout
+
+
 # ---------------------------------------------------------------- 2. usage errors in one line
 
 @pytest.mark.parametrize("args, fragments", [
