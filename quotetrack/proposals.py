@@ -51,6 +51,34 @@ def parse_action(answer: str) -> str:
     raise ValidationError("answer", f"'{word}' is not one of {', '.join(KEYS)} (? explains them)")
 
 
+def parse_pick(value: str, count: int) -> list[int]:
+    """'1,3-5' -> [0, 2, 3, 4] (indexes into the proposals, each once), or a ValidationError
+    naming --pick."""
+    chosen: list[int] = []
+    for part in value.split(","):
+        part = part.strip()
+        bounds = part.split("-", 1)
+        # isdecimal, not isdigit: '²' is a digit that int() refuses
+        if not part or not all(b.strip().isdecimal() for b in bounds):
+            raise ValidationError("--pick", f"'{value}' is not a list of numbers and ranges like 1,3-5")
+        first, last = int(bounds[0]), int(bounds[-1])
+        if first > last:
+            raise ValidationError("--pick", f"'{part}' is a range written backwards "
+                                            f"(write {last}-{first})")
+        if first < 1 or last > count:
+            raise ValidationError("--pick", f"'{part}' is not within 1-{count} "
+                                            f"(the numbers extract shows)")
+        chosen.extend(i - 1 for i in range(first, last + 1) if i - 1 not in chosen)
+    return chosen
+
+
+def choose(proposals: Sequence[Proposal], pick: str | None = None) -> list[tuple[int, Proposal]]:
+    """(number as extract shows it, proposal) for those `pick` names ('1,3-5'), or for all when
+    there is no pick (an empty one is refused, not taken as all)."""
+    picked = parse_pick(pick, len(proposals)) if pick is not None else range(len(proposals))
+    return [(i + 1, proposals[i]) for i in picked]
+
+
 @dataclass(frozen=True)
 class Accepted:
     """A proposal accepted in review: as extract found it, and as it is to be stored."""

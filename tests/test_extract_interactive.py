@@ -58,6 +58,28 @@ def stored(run) -> list[dict]:
 
 # ---------------------------------------------------------------- the walk, as plain data
 
+
+def test_pick_chooses_proposals_by_extracts_numbers_each_once_in_the_order_given():
+    found = [proposal(text=f"statement {n}") for n in range(1, 6)]
+    assert review.choose(found) == list(enumerate(found, start=1))
+    chosen = review.choose(found, "4, 1-2,2")
+    assert [n for n, _ in chosen] == [4, 1, 2]
+    assert [p.text for _, p in chosen] == ["statement 4", "statement 1", "statement 2"]
+    with pytest.raises(ValidationError, match="--pick"):
+        review.choose(found, "")
+
+
+@pytest.mark.parametrize("pick, fragment", [
+    ("", "not a list of numbers"), ("1,,2", "not a list of numbers"), ("-1", "not a list"),
+    ("²", "not a list of numbers"), ("1-²", "not a list of numbers"), ("0", "not within 1-5"),
+    ("3-9", "not within 1-5"), (str(10**30), "not within 1-5"), ("5-2", "written backwards"),
+])
+def test_a_pick_that_names_no_proposals_is_refused_naming_pick(pick, fragment):
+    with pytest.raises(ValidationError, match=fragment) as refused:
+        review.parse_pick(pick, 5)
+    assert refused.value.field == "--pick"
+
+
 def test_answers_are_keys_or_words_and_anything_else_is_refused():
     assert [review.parse_action(a) for a in ("a", "A", " s ", "q", "e", "accept", "ALL", "?")] == [
         review.ACCEPT, review.ACCEPT_REST, review.SKIP, review.QUIT, review.SPEAKER,

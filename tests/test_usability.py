@@ -168,7 +168,7 @@ def test_a_note_is_replaced_or_cleared_only_when_asked(idlib):
 # ---------------------------------------------------------------- 7. a reversed pick range
 
 def test_a_reversed_pick_range_is_said_to_be_reversed():
-    from quotetrack.commands.extract import parse_pick
+    from quotetrack.proposals import parse_pick
     from quotetrack.errors import ValidationError
 
     with pytest.raises(ValidationError, match=r"'3-1' is a range written backwards \(write 1-3\)"):

@@ -14,27 +14,6 @@ from quotetrack.commands import options as opt
 FIELDS = ("text", "kind", "speaker", "role", "via", "cue", "confidence", "start", "end")
 
 
-def parse_pick(value: str, count: int) -> list[int]:
-    """'1,3-5' -> [0, 2, 3, 4] (indexes into the proposals), or a ValidationError."""
-    from quotetrack.errors import ValidationError
-
-    chosen: list[int] = []
-    for part in value.split(","):
-        part = part.strip()
-        bounds = part.split("-", 1)
-        if not part or not all(b.strip().isdigit() for b in bounds):
-            raise ValidationError("--pick", f"'{value}' is not a list of numbers and ranges like 1,3-5")
-        first, last = int(bounds[0]), int(bounds[-1])
-        if first > last:
-            raise ValidationError("--pick", f"'{part}' is a range written backwards "
-                                            f"(write {last}-{first})")
-        if first < 1 or last > count:
-            raise ValidationError("--pick", f"'{part}' is not within 1-{count} "
-                                            f"(the numbers extract shows)")
-        chosen.extend(i - 1 for i in range(first, last + 1) if i - 1 not in chosen)
-    return chosen
-
-
 def extract(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="Article as plain text or a saved HTML page; '-' reads standard input.")],
@@ -77,10 +56,9 @@ def extract(
         typer.echo(f"{name}: no attributed statements found", err=format.value != "table")
         return
     if add or interactive:
-        from quotetrack.proposals import Accepted
+        from quotetrack.proposals import Accepted, choose
 
-        picked = parse_pick(pick, len(proposals)) if pick else range(len(proposals))
-        chosen = [(i + 1, proposals[i]) for i in picked]
+        chosen = choose(proposals, pick)
         where = {"outlet": outlet or article.outlet, "date": date or article.date, "url": url,
                  "topic": topic, "tags": tag or []}
         if interactive:
