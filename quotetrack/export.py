@@ -59,6 +59,18 @@ def output_format(path: Path | None, given: str | None) -> str:
     return given or implied
 
 
+def view_format(path: Path | None, given: str | None) -> str:
+    """The format a view like `conflicts` writes: --format when given, else .csv or .json from
+    the output file's extension, else the table ('table'), as text in a file. A spreadsheet file
+    is refused (FileError)."""
+    if path is not None:
+        refuse_spreadsheet(path)
+    if given is not None:
+        return given
+    suffix = path.suffix.lower() if path is not None else ""
+    return {".csv": "csv", ".json": "json"}.get(suffix, "table")
+
+
 def escape_cell(value: str) -> str:
     """Make a CSV cell safe to open in a spreadsheet, reversibly."""
     if value.startswith(_FORMULA_START) or (value.startswith("'") and value[1:2] in ("'",) + _FORMULA_START and value[1:2] != ""):

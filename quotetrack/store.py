@@ -189,6 +189,11 @@ def validate_fields(raw: Mapping[str, Any], *, partial: bool = False) -> dict[st
 
 # ---------------------------------------------------------------- ids and names
 
+def is_statement_id(text: str) -> bool:
+    """Whether `text` has the form of a statement's id (as `make_id` makes them: q3k9xtz)."""
+    return re.fullmatch(f"q[{_ID_ALPHABET}]{{6}}", text.strip().lower()) is not None
+
+
 def make_id(key: str, taken: set[str] | None, is_taken=None) -> str:
     """A short id derived from the statement's content, so the same statement gets the same id
     in any database; a salt is added only on a clash."""

@@ -524,3 +524,24 @@ def test_output_never_replaces_a_device_a_pipe_or_a_link(run, tmp_path):
     for command in (("report", "-o", str(fifo)), ("conflicts", "-o", str(fifo))):
         result = run(*command)
         assert result.exit_code != 0 and fifo.is_fifo()
+
+
+@pytest.mark.parametrize("name, given, expected", [
+    (None, None, "table"), (None, "json", "json"), ("c.csv", None, "csv"), ("c.JSON", None, "json"),
+    ("c.txt", None, "table"), ("c", None, "table"), ("c.jsonl", None, "table"),
+    ("c.txt", "csv", "csv"),
+])
+def test_a_view_is_written_as_format_says_else_as_the_extension_says_else_as_the_table(
+        name, given, expected):
+    from quotetrack.export import view_format
+
+    assert view_format(Path(name) if name else None, given) == expected
+
+
+def test_a_view_to_a_spreadsheet_file_is_refused_whatever_the_format():
+    from quotetrack.errors import FileError
+    from quotetrack.export import view_format
+
+    for given in (None, "csv"):
+        with pytest.raises(FileError, match="writes no .ods files"):
+            view_format(Path("c.ods"), given)

@@ -470,3 +470,12 @@ def test_search_not_leaves_out_statements_with_the_word(db):
     assert found == ["Turkey shelled positions in Idlib"]
     assert len(search_statements(db, "NOT turkey")) == 2  # a leading NOT has nothing to leave out of
     assert len(search_statements(db, "idlib NOT")) == 2  # a trailing operator is dropped
+
+
+def test_statement_ids_are_told_from_other_ids(db):
+    from quotetrack.store import is_statement_id
+
+    statement = add(db)
+    assert is_statement_id(statement.id) and is_statement_id(f" {statement.id.upper()} ")
+    for other in ("c1a2b3c4", "s3", "q12345", "q1234567", "", "qabcdel"):  # 'l' is no id letter
+        assert not is_statement_id(other), other

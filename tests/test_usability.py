@@ -223,9 +223,13 @@ def test_export_with_format_writes_any_other_extension(idlib, tmp_path):
     assert len(target.read_text().splitlines()) == 26
 
 
-def test_conflicts_to_a_spreadsheet_file_is_refused(idlib, tmp_path):
+def test_conflicts_to_a_spreadsheet_file_is_refused_before_detection_runs(idlib, tmp_path, db_path):
+    import sqlite3
+
     assert_one_line_error(idlib("conflicts", "-o", str(tmp_path / "c.xlsx")), "writes no .xlsx files")
     assert not (tmp_path / "c.xlsx").exists()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0
 
 
 # ---------------------------------------------------------------- 10. quote and paraphrase

@@ -40,8 +40,10 @@ def conflicts(
     from quotetrack.cli import open_database
     from quotetrack.conflicts.detect import detect
     from quotetrack.conflicts.review import list_conflicts, validate_status, validate_types
+    from quotetrack.export import view_format
     from quotetrack.models import ConflictFilters
 
+    fmt = view_format(output, format.value if format else None)  # refused before detection
     filters = ConflictFilters(
         types=validate_types(type), status=validate_status(status), min_score=min_score,
         window=window,
@@ -57,19 +59,15 @@ def conflicts(
     if sys.stderr.isatty() and report.analysed:
         typer.echo(f"Analysed {report.analysed} statement{'s' if report.analysed != 1 else ''}, "
                    f"compared {report.compared} pairs in {report.seconds:.1f} s.", err=True)
-    _emit(found, format.value if format else None, output, status, total)
+    _emit(found, fmt, output, status, total)
 
 
-def _emit(found, fmt: Optional[str], output: Optional[Path], status: str,
+def _emit(found, fmt: str, output: Optional[Path], status: str,
           total: Optional[int] = None) -> None:
+    """`found` as a table, JSON or CSV (`fmt`) on standard output or in the file `output`."""
     from quotetrack import render
-    from quotetrack.export import atomic_output, refuse_spreadsheet, write_conflicts
+    from quotetrack.export import atomic_output, write_conflicts
 
-    if output is not None:
-        refuse_spreadsheet(output)
-    if fmt is None:
-        suffix = output.suffix.lower() if output else ""
-        fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     if output is None:
         if fmt == "table":
             render.conflicts_view(found, status, total=total)
@@ -146,17 +144,16 @@ def show(
     format: opt.TableFormat = opt.OutputFormat.table,
 ) -> None:
     """Show one conflict with both accounts and the evidence."""
-    import re
-
     from quotetrack.cli import open_database
     from quotetrack.conflicts.review import get_conflict
     from quotetrack.errors import NotFoundError
+    from quotetrack.store import is_statement_id
 
     try:
         conflict = get_conflict(open_database(ctx), conflict_id)
     except NotFoundError as exc:
         given = conflict_id.strip().lower()
-        if re.fullmatch(r"q[0-9a-z]{6}", given):  # a statement's id (store.make_id)
+        if is_statement_id(given):
             raise NotFoundError(f"{exc}; {given} is a statement id: quotetrack show {given}") from None
         raise
     _emit([conflict], format.value, None, "all")
