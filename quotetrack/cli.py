@@ -64,8 +64,11 @@ class _CommandsOnDemand(Mapping):
 
 def _command_words(ctx) -> list[str]:
     """'quotetrack conflicts confirm', whatever name the program was run by."""
-    words = ctx.command_path.split() if ctx is not None else []
-    return ["quotetrack", *words[1:]]
+    if ctx is None:
+        return ["quotetrack"]
+    # The root's name may be several words: 'python -m quotetrack'.
+    program = ctx.find_root().info_name or ""
+    return ["quotetrack", *ctx.command_path.split()[len(program.split()) or 1:]]
 
 
 def _usage_error(exc: click_errors.UsageError, args: list[str]) -> typer.Exit:

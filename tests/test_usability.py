@@ -93,6 +93,16 @@ def test_usage_errors_are_one_line_and_exit_2(run, db_path, args, fragments):
     assert not db_path.exists()  # nothing half-written
 
 
+def test_usage_errors_name_the_help_to_read_when_run_as_python_m_quotetrack(db_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "quotetrack", "--db", str(db_path), "conflicts",
+                           "--limit", "0"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith("(see quotetrack conflicts --help)"), done.stderr
+
+
 def test_help_is_unchanged_by_one_line_usage_errors(run):
     result = run("list", "--help")
     assert result.exit_code == 0
