@@ -81,6 +81,7 @@ def test_a_limit_or_window_beyond_what_sqlite_counts_bounds_nothing(idlib, args,
 @pytest.mark.parametrize("args, fragments", [
     (["list", "--format", "xml"], ["invalid value for '--format'", "'xml'", "quotetrack list --help"]),
     (["conflicts", "--min-score", "2"], ["'--min-score'", "2.0"]),
+    (["conflicts", "--min-score", "nan"], ["'--min-score'", "'nan' is not a number"]),
     (["conflicts", "--window", "-1"], ["'--window'", "-1"]),
     (["list", "--limit", "0"], ["'--limit'", "0"]),
     (["report"], ["missing option '--output'", "quotetrack report --help"]),

@@ -20,13 +20,21 @@ conflicts_app = typer.Typer(
 NoteOpt = Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Why you decided so (kept with the decision).")]
 
 
+def _a_number(value: float, option: str) -> float:
+    # click's range check lets 'nan' through (no comparison with it is true), and no score is
+    # at least nan: it would quietly show nothing.
+    if value != value:
+        raise typer.BadParameter("'nan' is not a number", param_hint=f"'{option}'")
+    return value
+
+
 @conflicts_app.callback(invoke_without_command=True)
 def conflicts(
     ctx: typer.Context,
     type: Annotated[Optional[list[str]], typer.Option("--type", "-t", metavar="TYPE", help="polarity, numeric, antonym, quote_variance, misattribution or reversal; repeat or comma-separate.")] = None,
     speaker: opt.Speaker = None, outlet: opt.Outlet = None, topic: opt.Topic = None,
     since: opt.Since = None, until: opt.Until = None, side: opt.Side = None,
-    min_score: Annotated[float, typer.Option("--min-score", metavar="SCORE", min=0.0, max=1.0, help="Only conflicts scoring at least this (0..1).")] = 0.0,
+    min_score: Annotated[float, typer.Option("--min-score", metavar="SCORE", min=0.0, max=1.0, callback=lambda value: _a_number(value, "--min-score"), help="Only conflicts scoring at least this (0..1).")] = 0.0,
     status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or all.")] = "open",
     window: Annotated[Optional[int], typer.Option("--window", metavar="DAYS", min=0, help="Only pairs whose dates are at most this many days apart.")] = None,
     limit: opt.Limit = None,
