@@ -17,6 +17,7 @@ conflicts_app = typer.Typer(
     help="Find the accounts that cannot all be true, and review them.",
 )
 
+ConflictId = Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")]
 NoteOpt = Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Why you decided so (kept with the decision).")]
 
 
@@ -115,40 +116,26 @@ def _decide(ctx: typer.Context, conflict_id: str, status: str, note: Optional[st
     typer.echo(f"{conflict.id} is now {conflict.status}{said}")
 
 
-@conflicts_app.command()
-def confirm(
-    ctx: typer.Context,
-    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
-    note: NoteOpt = None,
-) -> None:
-    """Mark a conflict as a real contradiction."""
-    _decide(ctx, conflict_id, "confirmed", note)
+def _decision(status: str, summary: str):
+    """The command that records `status` for a conflict (confirm, dismiss, reopen)."""
+
+    def decide(ctx: typer.Context, conflict_id: ConflictId, note: NoteOpt = None) -> None:
+        _decide(ctx, conflict_id, status, note)
+
+    decide.__doc__ = summary
+    return decide
 
 
-@conflicts_app.command()
-def dismiss(
-    ctx: typer.Context,
-    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
-    note: NoteOpt = None,
-) -> None:
-    """Mark a conflict as not a contradiction; the pair never comes back as open."""
-    _decide(ctx, conflict_id, "dismissed", note)
-
-
-@conflicts_app.command()
-def reopen(
-    ctx: typer.Context,
-    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
-    note: NoteOpt = None,
-) -> None:
-    """Put a confirmed or dismissed conflict back to open."""
-    _decide(ctx, conflict_id, "open", note)
+conflicts_app.command("confirm")(_decision("confirmed", "Mark a conflict as a real contradiction."))
+conflicts_app.command("dismiss")(_decision(
+    "dismissed", "Mark a conflict as not a contradiction; the pair never comes back as open."))
+conflicts_app.command("reopen")(_decision("open", "Put a confirmed or dismissed conflict back to open."))
 
 
 @conflicts_app.command()
 def show(
     ctx: typer.Context,
-    conflict_id: Annotated[str, typer.Argument(metavar="ID", help="Conflict id, as listed.")],
+    conflict_id: ConflictId,
     format: opt.TableFormat = opt.OutputFormat.table,
 ) -> None:
     """Show one conflict with both accounts and the evidence."""
