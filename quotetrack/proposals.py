@@ -51,6 +51,15 @@ def parse_action(answer: str) -> str:
     raise ValidationError("answer", f"'{word}' is not one of {', '.join(KEYS)} (? explains them)")
 
 
+# What extract prints of each proposal (--format json|csv), in this order.
+FIELDS = ("text", "kind", "speaker", "role", "via", "cue", "confidence", "start", "end")
+
+
+def records(proposals: Sequence[Proposal]) -> list[dict]:
+    """Each proposal as a dict of FIELDS, for JSON and CSV."""
+    return [{field: getattr(p, field) for field in FIELDS} for p in proposals]
+
+
 def parse_pick(value: str, count: int) -> list[int]:
     """'1,3-5' -> [0, 2, 3, 4] (indexes into the proposals, each once), or a ValidationError
     naming --pick."""
@@ -108,6 +117,11 @@ class Walk:
     def number(self) -> int:
         """The number of the proposal under review, as `extract` shows it."""
         return self.numbers[self.position]
+
+    @property
+    def edited(self) -> int:
+        """How many of those accepted were changed in review."""
+        return sum(a.found != a.final for a in self.accepted)
 
     @property
     def left(self) -> int:

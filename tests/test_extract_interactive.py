@@ -117,6 +117,25 @@ def test_accept_rest_takes_the_edited_current_one_and_the_others_as_found():
     assert walk.done and walk.left == 0
     assert [(a.number, a.final.text, a.final.speaker) for a in walk.accepted] == [
         (2, "two", "Recep Tayyip Erdogan"), (3, "three", "Erdogan")]
+    assert walk.edited == 1
+
+
+def test_an_edit_undone_before_accepting_is_no_edit():
+    walk = review.start([proposal(kind="direct"), proposal()])
+    walk = review.step(review.step(walk, review.KIND), review.KIND)
+    walk = review.step(walk, review.ACCEPT)
+    assert walk.edited == 0
+    walk = review.step(review.step(walk, review.TEXT, "Turkey would respond at once"), review.ACCEPT)
+    assert walk.edited == 1 and len(walk.accepted) == 2
+
+
+def test_records_hold_every_field_extract_prints_in_order():
+    found = proposal(role="Turkish President")
+    assert review.records([found]) == [{
+        "text": "Turkey would respond", "kind": "indirect", "speaker": "Erdogan",
+        "role": "Turkish President", "via": "NTV", "cue": "said", "confidence": 0.7,
+        "start": 0, "end": 20}]
+    assert tuple(review.records([found])[0]) == review.FIELDS
 
 
 def test_editing_the_speaker_takes_a_typed_title_as_the_role_and_drops_the_one_found():
@@ -203,6 +222,7 @@ def test_editing_the_speaker_stores_the_new_name_and_role_and_notes_the_change(
     assert "speaker: is empty" in result.stdout  # spaces are refused and the name asked again
     assert "Sergei Lavrov (edited; found: Mevlut Cavusoglu)" in result.stdout
     assert "Russian Foreign Minister (edited; found: Turkish Foreign Minister)" in result.stdout
+    assert result.stdout.endswith("Accepted 1 (1 edited), skipped 0.\nAdded 1 statement.\n")
     [statement] = stored(run)
     assert (statement["speaker"], statement["role"], statement["kind"]) == (
         "Sergei Lavrov", "Russian Foreign Minister", "direct")

@@ -11,9 +11,6 @@ import typer
 
 from quotetrack.commands import options as opt
 
-FIELDS = ("text", "kind", "speaker", "role", "via", "cue", "confidence", "start", "end")
-
-
 def extract(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="Article as plain text or a saved HTML page; '-' reads standard input.")],
@@ -68,15 +65,18 @@ def extract(
         return
     if format.value == "json":
         from quotetrack import render
+        from quotetrack.proposals import records
 
-        render.json_out([{key: getattr(p, key) for key in FIELDS} for p in proposals])
+        render.json_out(records(proposals))
     elif format.value == "csv":
         import csv
 
+        from quotetrack.proposals import FIELDS, records
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(FIELDS)
-        writer.writerows([getattr(p, key) if getattr(p, key) is not None else "" for key in FIELDS]
-                         for p in proposals)
+        writer.writerows(["" if value is None else value for value in record.values()]
+                         for record in records(proposals))
     else:
         from quotetrack import render
 
@@ -119,8 +119,7 @@ def _review(ctx, chosen, article_text: str, source: str, where: dict) -> None:
         typer.echo(err=True)
         raise QuotetrackError(f"review stopped at {walk.position + 1}/{len(walk.proposals)}; "
                               f"nothing was stored (end with q to keep what you accepted)") from None
-    edited = sum(a.found != a.final for a in walk.accepted)
-    summary = f"Accepted {len(walk.accepted)}" + (f" ({edited} edited)" if edited else "")
+    summary = f"Accepted {len(walk.accepted)}" + (f" ({walk.edited} edited)" if walk.edited else "")
     summary += f", skipped {walk.skipped}" + (f", {walk.left} left unreviewed" if walk.left else "")
     typer.echo(summary + ".")
     if walk.accepted:
