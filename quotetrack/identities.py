@@ -593,6 +593,7 @@ def _log(db: Database, which: Entity, kind: str, into_id: int, from_id: int | No
 
 _ID_REF = re.compile(r"^([so]?)(\d+)$")
 _MERGE_REF = re.compile(r"^m?(\d+)$")
+_MAX_ID = 2**63 - 1  # SQLite's largest integer: a longer number names nothing stored
 
 
 def find_id(db: Database, which: Entity | str, ref: str) -> int:
@@ -603,7 +604,9 @@ def find_id(db: Database, which: Entity | str, ref: str) -> int:
         raise ValidationError(which.name, "is empty")
     match = _ID_REF.match(text.lower())
     if match and match.group(1) in ("", which.prefix):
-        row = db.execute(f"SELECT id FROM {which.table} WHERE id = ?", [int(match.group(2))]).fetchone()
+        number = int(match.group(2))
+        row = number <= _MAX_ID and db.execute(
+            f"SELECT id FROM {which.table} WHERE id = ?", [number]).fetchone()
         if row:
             return row[0]
         raise NotFoundError(f"no {which.name} with id '{text}'")
@@ -925,7 +928,8 @@ def get_merge(db: Database, ref: str):
     match = _MERGE_REF.match((ref or "").strip().lower())
     if not match:
         raise ValidationError("merge", f"'{ref}' is not a merge id like m3 (see quotetrack merges)")
-    found = _merge_records(db, "WHERE id = ?", [int(match.group(1))])
+    number = int(match.group(1))
+    found = number <= _MAX_ID and _merge_records(db, "WHERE id = ?", [number])
     if not found:
         raise NotFoundError(f"no merge with id '{ref}'")
     return found[0]

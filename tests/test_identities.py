@@ -357,6 +357,10 @@ def test_merge_and_unmerge_through_the_cli(run):
     (("speakers", "set", "s1", "--kind", "robot"), "'robot' is not a kind"),
     (("outlets", "set", "o1", "--domain", "not a domain"), "not a web domain"),
     (("unmerge", "m7"), "no merge with id 'm7'"),
+    (("speakers", "show", "s" + "9" * 25), "no speaker with id"),
+    (("speakers", "merge", "s1", "9" * 20), "no speaker with id"),
+    (("outlets", "show", "o" + "9" * 20), "no outlet with id"),
+    (("unmerge", "m" + "9" * 25), "no merge with id"),
     (("add", "x", "-s", " ", "-o", "Anadolu", "-d", "2020"), "speaker"),
 ])
 def test_bad_identity_commands_fail_with_one_line_and_change_nothing(run, db_path, args, fragment):
