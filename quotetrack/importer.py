@@ -193,6 +193,11 @@ def _json_error(name: str, exc: json.JSONDecodeError) -> FileError:
     return FileError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})")
 
 
+def _too_deep(name: str, text: str, index: int) -> FileError:
+    line, col = _position(text, index)
+    return FileError(f"{name}:{line}:{col}: JSON nested too deeply to be a statement")
+
+
 def _skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index] in _JSON_SPACE:
         index += 1
@@ -240,6 +245,8 @@ def _json_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
                 value, end = decoder.raw_decode(text, index)
             except json.JSONDecodeError as exc:
                 raise _json_error(name, exc) from None
+            except RecursionError:  # Python's decoder recurses once per '[' or '{'
+                raise _too_deep(name, text, index) from None
             line += text.count("\n", counted, index)
             counted = index
             yield line, value
@@ -267,6 +274,8 @@ def _jsonl_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
             yield number, _DECODER.decode(line)
         except json.JSONDecodeError as exc:
             raise FileError(f"{name}:{number}:{exc.colno}: not valid JSON ({exc.msg})") from None
+        except RecursionError:
+            raise FileError(f"{name}:{number}: JSON nested too deeply to be a statement") from None
 
 
 def _json_value(value: Any, column: str) -> Any:

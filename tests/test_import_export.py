@@ -227,6 +227,19 @@ def test_a_key_given_twice_in_a_json_object_is_a_problem(db, tmp_path):
     assert problems_importing(db, lines) == [f"{lines}:1: date: given twice"]
 
 
+@pytest.mark.parametrize("name, content, where", [
+    ("s.json", "[" * 100_000, ":1:2:"),
+    ("s.json", '[{"text": ' + "[" * 100_000 + "}]", ":1:2:"),
+    ("s.jsonl", "[" * 100_000, ":1:"),
+])
+def test_json_nested_too_deeply_is_a_file_error_and_writes_nothing(db, tmp_path, name, content, where):
+    path = write(tmp_path, name, content)
+    with pytest.raises(FileError, match="nested too deeply") as caught:
+        import_path(db, path)
+    assert f"{path}{where}" in str(caught.value) and "\n" not in str(caught.value)
+    assert counts(db).statements == 0
+
+
 def test_bad_export_columns_are_problems(db, tmp_path):
     path = write(tmp_path, "s.csv", f"id,{HEADER},added_at\nX1,Words.,S,O,2020,yesterday\n")
     problems = problems_importing(db, path)
