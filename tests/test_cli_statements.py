@@ -39,6 +39,7 @@ def test_add_without_a_required_field_and_no_terminal_fails_naming_it(run, missi
 def test_add_without_text_and_no_terminal_fails(run):
     result = run("add", "--speaker", "Akar", "--outlet", "Anadolu", "--date", "2020")
     assert_one_line_error(result, "text", "required")
+    assert run("list", "--format", "json").stdout == "[]\n"
 
 
 @pytest.fixture
@@ -67,6 +68,19 @@ def test_add_at_a_terminal_ended_with_ctrl_d_stores_nothing(run, at_a_terminal):
     assert run("list", "--format", "json").stdout == "[]\n"
 
 
+def test_add_stores_every_field_given(run):
+    statement_id = added_id(run(*add_args(), "--kind", "indirect", "--url", "https://example.org/a",
+                                "--via", "NTV", "--topic", "idlib", "--tag", "military",
+                                "--tag", "turkey", "--note", "from the wire", "--role", "Minister"))
+    record = json.loads(run("show", statement_id, "-f", "json").stdout)
+    assert {key: record[key] for key in ("text", "speaker", "outlet", "date", "kind", "url", "via",
+                                         "topic", "tags", "notes", "role")} == {
+        "text": "We will respond.", "speaker": "Hulusi Akar", "outlet": "Anadolu",
+        "date": "2020-02-27", "kind": "indirect", "url": "https://example.org/a", "via": "NTV",
+        "topic": "idlib", "tags": ["military", "turkey"], "notes": "from the wire",
+        "role": "Minister"}
+
+
 def test_add_takes_text_starting_with_a_dash_after_double_dash_as_the_readme_says(run):
     statement_id = added_id(run("add", "-s", "A", "-o", "B", "-d", "2020", "--", "-5 degrees"))
     assert json.loads(run("show", statement_id, "-f", "json").stdout)["text"] == "-5 degrees"
@@ -83,6 +97,7 @@ def test_add_refuses_a_duplicate_naming_the_stored_id(run):
     first = added_id(run(*add_args()))
     result = run(*add_args())
     assert_one_line_error(result, first, "--force")
+    assert [r["id"] for r in json.loads(run("list", "-f", "json").stdout)] == [first]
     second = added_id(run(*add_args(), "--force"))
     assert second != first
 
@@ -93,8 +108,9 @@ def test_add_refuses_a_duplicate_naming_the_stored_id(run):
     (add_args(date="2020-02-31"), "'2020-02-31' is not a date"),
     (add_args() + ["--kind", "rumour"], "'rumour' is not a kind"),
 ])
-def test_add_with_bad_input_fails_with_one_line(run, args, fragment):
+def test_add_with_bad_input_fails_with_one_line_and_stores_nothing(run, args, fragment):
     assert_one_line_error(run(*args), fragment)
+    assert run("list", "--format", "json").stdout == "[]\n"
 
 
 @pytest.mark.parametrize("args, message", [
@@ -142,6 +158,28 @@ def test_list_filters_by_speaker_and_date(run):
     assert [r["text"] for r in rows] == ["One"]
 
 
+def test_list_and_search_filter_by_outlet_topic_tag_kind_and_until(run):
+    run(*add_args("Troops one", "Akar", "Anadolu", "2020-02-27", "--topic", "idlib",
+                  "--tag", "military"))
+    run(*add_args("Troops two", "Akar", "TASS", "2020-03-05", "--kind", "indirect",
+                  "--tag", "military", "--tag", "russia"))
+    run(*add_args("Troops three", "Akar", "Reuters", "2020-04-01", "--via", "TASS"))
+
+    def texts(*args):
+        result = run(*args, "-f", "json")
+        assert result.exit_code == 0, result.output
+        return sorted(r["text"] for r in json.loads(result.stdout))
+
+    assert texts("list", "--outlet", "tass") == ["Troops three", "Troops two"]  # outlet or relay
+    assert texts("list", "--topic", "IDLIB") == ["Troops one"]
+    assert texts("list", "--tag", "military") == ["Troops one", "Troops two"]
+    assert texts("list", "--tag", "military", "--tag", "russia") == ["Troops two"]
+    assert texts("list", "--kind", "paraphrase") == ["Troops two"]
+    assert texts("list", "--until", "2020-03") == ["Troops one", "Troops two"]
+    assert texts("search", "troops", "--kind", "direct") == ["Troops one", "Troops three"]
+    assert texts("search", "troops", "--tag", "russia", "--outlet", "tass") == ["Troops two"]
+
+
 def test_list_with_a_bad_filter_date_fails_with_one_line(run):
     assert_one_line_error(run("list", "--since", "2020-02-31"), "--since")
 
@@ -172,6 +210,19 @@ def test_edit_changes_a_field_and_keeps_the_id(run):
     assert run("edit", statement_id, "--kind", "indirect", "--via", "NTV").exit_code == 0
     record = json.loads(run("show", statement_id, "-f", "json").stdout)
     assert (record["id"], record["kind"], record["via"]) == (statement_id, "indirect", "NTV")
+    assert record["speaker"] == "Hulusi Akar" and record["text"] == "We will respond."  # kept
+    assert run("edit", statement_id, "--role", "Defence Minister", "--topic", "idlib").exit_code == 0
+    record = json.loads(run("show", statement_id, "-f", "json").stdout)
+    assert (record["role"], record["topic"]) == ("Defence Minister", "idlib")
+
+
+def test_edit_replaces_the_tags_and_an_empty_value_clears_a_field(run):
+    statement_id = added_id(run(*add_args(), "--tag", "a", "--url", "https://example.org/x"))
+    assert run("edit", statement_id, "--tag", "b", "--tag", "c").exit_code == 0
+    assert json.loads(run("show", statement_id, "-f", "json").stdout)["tags"] == ["b", "c"]
+    assert run("edit", statement_id, "--tag", "", "--url", "").exit_code == 0
+    record = json.loads(run("show", statement_id, "-f", "json").stdout)
+    assert (record["tags"], record["url"]) == ([], None)
 
 
 def test_edit_with_a_bad_date_fails_and_changes_nothing(run):
@@ -203,6 +254,8 @@ def test_edit_into_a_duplicate_says_how_to_edit_anyway(run):
 def test_edit_shows_the_statement_with_its_conflicts_as_they_now_are(run, conflict_db):
     (notified, denied), conflict = conflict_db
     run("conflicts", "dismiss", conflict, "--note", "two events")
+    [listed] = json.loads(run("show", notified, "-f", "json").stdout)["conflicts"]
+    assert (listed["id"], listed["status"], listed["note"]) == (conflict, "dismissed", "two events")
     result = run("edit", notified, "--note", "checked")  # detection reads no notes
     assert result.exit_code == 0 and "checked" in result.stdout and conflict in result.stdout
     result = run("edit", notified, "--text", NOTIFIED[0] + " province")

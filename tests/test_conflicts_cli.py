@@ -98,6 +98,17 @@ def test_filters_by_type_score_speaker_and_dates(run):
     assert conflicts_json(run, "--min-score", "0.99") == []
 
 
+def test_window_keeps_pairs_at_most_that_many_days_apart_and_side_the_speakers_of_a_side(run):
+    assert run("import", str(DATA / "idlib-2020.csv")).exit_code == 0
+    # the polarity pair is a day apart (2020-02-03 / 2020-02-04), the numeric one a day's own
+    assert {c["type"] for c in conflicts_json(run)} == {"polarity", "numeric"}
+    assert [c["type"] for c in conflicts_json(run, "--window", "0")] == ["numeric"]
+    assert {c["type"] for c in conflicts_json(run, "--window", "1")} == {"polarity", "numeric"}
+    assert run("speakers", "set", "Russia", "--affiliation", "Russia").exit_code == 0
+    assert [c["type"] for c in conflicts_json(run, "--side", "Russia")] == ["polarity"]
+    assert conflicts_json(run, "--side", "Turkey") == []
+
+
 def test_confirm_dismiss_and_reopen_are_stored_and_survive_redetection(run):
     story(run)
     numeric = conflicts_json(run, "--type", "numeric")[0]["id"]

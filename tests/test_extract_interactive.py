@@ -318,6 +318,12 @@ def test_outlet_and_date_come_from_the_html_page(run, tmp_path, at_a_terminal):
     result = run("extract", str(page), "-i", input=answers("a"))
     assert result.exit_code == 0, result.output
     assert {(s["outlet"], s["date"]) for s in stored(run)} == {("Haaretz", "2020-02-04")}
+    # what the command line names wins over the page
+    result = run("extract", str(page), "--add", "-o", "Reuters", "-d", "2020-02-05",
+                 "--url", "https://example.org/kremlin")
+    assert result.exit_code == 0, result.output
+    assert {(s["outlet"], s["date"], s["url"]) for s in stored(run)} == {
+        ("Haaretz", "2020-02-04", None), ("Reuters", "2020-02-05", "https://example.org/kremlin")}
 
 
 # ---------------------------------------------------------------- refusals and interruptions

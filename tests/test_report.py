@@ -175,6 +175,12 @@ def test_topic_and_dates_narrow_the_report(run, seeded, tmp_path):
     assert len([el for el in root.iter("li") if (el.get("id") or "").startswith("q")]) == 5
 
 
+def test_title_names_the_page(run, seeded, tmp_path):
+    out = tmp_path / "t.md"
+    assert run("report", "--title", "Idlib, February 2020", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Idlib, February 2020\n")
+
+
 def test_empty_database_gives_a_report_that_says_so(run, tmp_path):
     out = tmp_path / "empty.html"
     result = run("report", "-o", str(out))
