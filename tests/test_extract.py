@@ -210,8 +210,12 @@ def test_apostrophes_and_odd_quote_counts_do_not_break_quotes():
 
 
 def test_offsets_point_at_the_text_in_the_article():
-    text = "Intro.\n\n\u201cWe will respond,\u201d he said. Erdogan said Turkey would respond."
-    for p in extract(text):
+    text = ("Intro.\n\n\u201cWe will respond,\u201d he said. Erdogan said Turkey would respond.\n"
+            "\u201cWe will  stay,\u201d Cavusoglu said.")
+    proposals = extract(text)
+    assert [(p.kind, p.text) for p in proposals] == [
+        ("indirect", "Turkey would respond"), ("direct", "We will stay")]
+    for p in proposals:
         assert " ".join(text[p.start:p.end].split()) == p.text
 
 
@@ -1001,3 +1005,11 @@ def test_extract_never_fails_and_offsets_hold_the_words(pieces):
         assert p.kind in ("direct", "indirect") and p.speaker and 0 < p.confidence <= 1
         span = text[p.start:p.end]
         assert all(word in span for word in p.text.split()), (p, span)
+
+
+def test_extract_csv_guards_cells_a_spreadsheet_would_run_as_formulas(run):
+    article = '"=HYPERLINK(\\"http://x\\")" is what the minister typed, Anna Berg said.\n'
+    result = run("extract", "-", "--format", "csv", input=article)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows and rows[0]["text"].startswith("'=")

@@ -71,11 +71,14 @@ def extract(
     elif format.value == "csv":
         import csv
 
+        from quotetrack.export import escape_cell
         from quotetrack.proposals import FIELDS, records
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(FIELDS)
-        writer.writerows(["" if value is None else value for value in record.values()]
+        # the same guard as export: a cell a spreadsheet would run as a formula gets an apostrophe
+        writer.writerows([escape_cell(value) if isinstance(value, str) else "" if value is None else value
+                          for value in record.values()]
                          for record in records(proposals))
     else:
         from quotetrack import render
