@@ -395,7 +395,9 @@ def test_speakers_list_counts_statements_and_conflicts_in_every_format(run):
     assert rows[0].keys() >= {"id", "name", "kind", "affiliation", "statements", "conflicts"}
     table = run("speakers", "list").stdout
     assert table.splitlines()[0].split("\t")[:2] == ["id", "name"]
-    assert run("outlets", "list", "-f", "json").exit_code == 0
+    outlets = json.loads(run("outlets", "list", "-f", "json").stdout)
+    assert [(o["name"], o["statements"]) for o in outlets] == [
+        ("Haaretz", 26), ("Turkish media", 1), ("NTV", 1), ("Rossiyskaya Gazeta", 1)]
 
 
 def test_side_groups_an_institution_and_its_people_in_list_and_conflicts(run):
