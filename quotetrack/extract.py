@@ -124,12 +124,16 @@ _CLOSERS = {"\u201d", '"', "\u00bb"}
 _QUOTE_CHARS = set(_OPENERS) | _CLOSERS
 
 
+def _around(text: str, i: int) -> tuple[str, str]:
+    """The characters either side of text[i], a space past either end."""
+    return (text[i - 1] if i else " "), (text[i + 1] if i + 1 < len(text) else " ")
+
+
 def _can_open(text: str, i: int) -> bool:
     ch = text[i]
     if ch not in _OPENERS:
         return False
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _around(text, i)
     if ch == '"':  # a straight quote opens only at a word start
         return (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace()
     return not after.isspace() or ch == "\u00ab"
@@ -139,8 +143,7 @@ def _can_close(text: str, i: int) -> bool:
     ch = text[i]
     if ch not in _CLOSERS:
         return False
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _around(text, i)
     if ch == '"':  # a straight quote closes only at a word end ('... it\' "' ends one inside it)
         closes_inner = before == " " and i > 1 and text[i - 2] in "'\u2019"
         return (not before.isspace() or closes_inner) and (
