@@ -282,7 +282,25 @@ def _sentence_spans(masked: str) -> list[tuple[int, int]]:
         start = end
     if start < len(masked):
         spans.append((start, len(masked)))
-    return [(a, b) for a, b in spans if masked[a:b].strip()]
+    return [(a, b) for a, b in _bounded(spans, masked) if masked[a:b].strip()]
+
+
+# No news sentence is this long; a text with no sentence ends (a dump, a list) is cut into
+# pieces of at most this many characters, at a space, so that the rules, which look back over
+# their sentence, stay linear in the length of the text.
+_LONGEST_SENTENCE = 3000
+
+
+def _bounded(spans: list[tuple[int, int]], masked: str) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        while b - a > _LONGEST_SENTENCE:
+            cut = masked.rfind(" ", a + _LONGEST_SENTENCE // 2, a + _LONGEST_SENTENCE)
+            cut = cut if cut > a else a + _LONGEST_SENTENCE
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 # ---------------------------------------------------------------- reporting verbs

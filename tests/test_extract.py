@@ -1013,3 +1013,15 @@ def test_extract_csv_guards_cells_a_spreadsheet_would_run_as_formulas(run):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert rows and rows[0]["text"].startswith("'=")
+
+
+def test_a_text_without_sentence_ends_is_read_in_bounded_pieces():
+    # a dump with no full stops: each statement is still found, and the sentence the rules look
+    # back over is never longer than the bound (speed is measured in benchmarks, not here)
+    from quotetrack.extract import _LONGEST_SENTENCE, _sentence_spans
+
+    text = "the minister said the plan was sound and the mayor told reporters the budget was fine, " * 300
+    spans = _sentence_spans(text)
+    assert len(spans) > 1 and max(b - a for a, b in spans) <= _LONGEST_SENTENCE
+    found = extract(text)
+    assert len(found) >= 150 and max(p.start for p in found) > len(text) - 500  # to the very end
