@@ -140,7 +140,10 @@ def validate_name(value: Any, field: str, *, required: bool = True) -> str | Non
 def _storable_label(value: str, field: str) -> str:
     # The same speakers and outlets recur on every row of an import: check and clean each once.
     _check_storable(value, field)
-    return clean_label(value)
+    label = clean_label(value).rstrip(",;:").rstrip()  # 'Minister, ' is 'Minister'
+    if not any(ch.isalnum() for ch in label):
+        raise ValidationError(field, f"{value!r} names no one (no letter or digit in it)")
+    return label
 
 
 def validate_fields(raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:

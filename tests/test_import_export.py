@@ -458,7 +458,9 @@ _TRICKY = st.sampled_from(["=", "+", "-", "@", "'", "''", "'=", "\t", "\r", "\r\
                            "\ufeff", "\u2028", "\x85", "İ", "ı", "🇹🇷", "مرحبا", "Привет", ""])
 _CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 _TEXT = st.builds(lambda a, b, c: a + b + c, _TRICKY, st.text(_CHARS, max_size=40), _TRICKY).filter(str.strip)
-_NAME = st.text(_CHARS, min_size=1, max_size=12).filter(str.strip)
+# a name has a letter or digit, and a trailing ',' ';' ':' is no part of it (store refuses / trims)
+_NAME = st.text(_CHARS, min_size=1, max_size=12).filter(
+    lambda n: any(ch.isalnum() for ch in n) and n.strip() == n.strip().rstrip(",;:"))
 _LABEL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00,;"),
                  min_size=1, max_size=8).filter(str.strip)
 _OPTIONAL = st.none() | _TEXT

@@ -479,3 +479,23 @@ def test_statement_ids_are_told_from_other_ids(db):
     assert is_statement_id(statement.id) and is_statement_id(f" {statement.id.upper()} ")
     for other in ("c1a2b3c4", "s3", "q12345", "q1234567", "", "qabcdel"):  # 'l' is no id letter
         assert not is_statement_id(other), other
+
+
+@pytest.mark.parametrize("name", ["%", "...", " - "])
+def test_a_speaker_or_outlet_with_no_letter_or_digit_is_refused(db, name):
+    from quotetrack.errors import ValidationError
+    from quotetrack.store import add_statement
+
+    for field in ("speaker", "outlet"):
+        fields = {"text": "The port reopened", "speaker": "Harbour master", "outlet": "Wire", "date": "2024"}
+        fields[field] = name
+        with pytest.raises(ValidationError, match="names no one"):
+            add_statement(db, **fields)
+    assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+
+
+def test_a_trailing_comma_is_no_part_of_a_name(db):
+    from quotetrack.store import add_statement, get_statement
+
+    stored = add_statement(db, text="The port reopened", speaker="Minister, ", outlet="Wire", date="2024")
+    assert get_statement(db, stored.id).speaker == "Minister"
