@@ -24,7 +24,7 @@ import functools
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -737,6 +737,19 @@ def add_aliases(db: Database, which: Entity | str, ref: str, names: Iterable[str
             core = split_role(name)[1] if which is SPEAKER else name
             insert_alias(db, which, identity_id, core, "alias", identity_id)
     return get_identity(db, which, which.label(identity_id))
+
+
+def remove_aliases(db: Database, which: Entity | str, ref: str, names: Sequence[str]):
+    """Forget several spellings at once: all of them, or none when one cannot go."""
+    from quotetrack.store import write_transaction
+
+    if not names:
+        raise ValidationError("alias", "give at least one name")
+    identity = None
+    with write_transaction(db):
+        for name in names:
+            identity = remove_alias(db, which, ref, name)
+    return identity
 
 
 def remove_alias(db: Database, which: Entity | str, ref: str, name: str):

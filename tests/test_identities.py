@@ -382,6 +382,20 @@ def test_an_alias_is_refused_when_another_speaker_has_it_and_all_or_nothing(db):
     assert get_identity(db, "speaker", "s1").aliases == ()
 
 
+def test_removing_spellings_is_all_or_nothing(db):
+    from quotetrack.errors import NotFoundError
+    from quotetrack.identities import remove_aliases
+
+    add(db, "Hulusi Akar", text="One.")
+    add_aliases(db, "speaker", "s1", ["Defence Minister Akar", "H. Akar"])
+    before = get_identity(db, "speaker", "s1").aliases
+    with pytest.raises(NotFoundError):
+        remove_aliases(db, "speaker", "s1", ["H. Akar", "Somebody Else"])
+    assert get_identity(db, "speaker", "s1").aliases == before  # 'H. Akar' is still there
+    remove_aliases(db, "speaker", "s1", ["H. Akar"])
+    assert len(get_identity(db, "speaker", "s1").aliases) == len(before) - 1
+
+
 # ---------------------------------------------------------------- listing, sides, import
 
 def test_speakers_list_counts_statements_and_conflicts_in_every_format(run):

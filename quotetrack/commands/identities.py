@@ -73,13 +73,11 @@ def _group(entity: str) -> typer.Typer:
     ) -> None:
         """Record other spellings of an identity (refused when one names another identity)."""
         from quotetrack.cli import open_database
-        from quotetrack.identities import add_aliases, remove_alias
+        from quotetrack.identities import add_aliases, remove_aliases
 
         db = open_database(ctx)
         if remove:
-            identity = None
-            for name in names:
-                identity = remove_alias(db, entity, ref, name)
+            identity = remove_aliases(db, entity, ref, names)
         else:
             identity = add_aliases(db, entity, ref, names)
         _changed(identity)
