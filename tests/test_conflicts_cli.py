@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from quotetrack.conflicts.detect import conflict_id, detect
-from quotetrack.conflicts.review import conflicts_for_statement, list_conflicts, set_status
+from quotetrack.conflicts.review import conflicts_for_statement, count_conflicts, list_conflicts, set_status
 from quotetrack.errors import NotFoundError, ValidationError
-from quotetrack.models import ConflictFilters
+from quotetrack.models import ConflictFilters, Filters
 from quotetrack.store import add_statement, delete_statement, update_statement
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -319,3 +319,16 @@ def test_one_target_hit_by_two_different_doers_is_found_in_one_story(run):
     assert [(item["type"], {item["a"]["id"], item["b"]["id"]}) for item in found] == \
         [("antonym", {first, second})]
     assert "each names a different party" in found[0]["explanation"]
+
+
+def test_a_limit_lists_the_highest_scores_and_the_count_ignores_it(db):
+    for text, speaker, date in (NOTIFIED, NOT_NOTIFIED, EIGHT, SEVEN):
+        add_statement(db, text=text, speaker=speaker, outlet="Haaretz", date=date, kind="indirect")
+    detect(db)
+    every = list_conflicts(db)
+    assert len(every) == 2 and every[0].score >= every[1].score
+    limited = ConflictFilters(statements=Filters(limit=1))
+    assert [c.id for c in list_conflicts(db, limited)] == [every[0].id]
+    assert count_conflicts(db, limited) == 2
+    assert count_conflicts(db, ConflictFilters(types=("numeric",), statements=Filters(limit=1))) == 1
+    assert count_conflicts(db, ConflictFilters(status="dismissed")) == 0

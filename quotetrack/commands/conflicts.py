@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -48,7 +47,7 @@ def conflicts(
         return
     from quotetrack.cli import open_database
     from quotetrack.conflicts.detect import detect
-    from quotetrack.conflicts.review import list_conflicts, validate_status, validate_types
+    from quotetrack.conflicts.review import count_conflicts, list_conflicts, validate_status, validate_types
     from quotetrack.export import view_format
     from quotetrack.models import ConflictFilters
 
@@ -60,11 +59,9 @@ def conflicts(
     )
     db = open_database(ctx)
     report = detect(db, full=rescan)
-    # All that match, then the limit: the summary says how many a limit left out.
-    found = list_conflicts(db, replace(filters, statements=replace(filters.statements, limit=None)))
-    total = len(found)
-    if limit is not None:
-        found = found[:limit]
+    found = list_conflicts(db, filters)
+    # the summary says how many a limit left out
+    total = count_conflicts(db, filters) if limit is not None else len(found)
     if sys.stderr.isatty() and report.analysed:
         typer.echo(f"Analysed {report.analysed} statement{'s' if report.analysed != 1 else ''}, "
                    f"compared {report.compared} pairs in {report.seconds:.1f} s.", err=True)

@@ -57,8 +57,8 @@ def _build(db, rows) -> list[Conflict]:
     return out
 
 
-def list_conflicts(db, filters: ConflictFilters = ConflictFilters()) -> list[Conflict]:
-    """Stored conflicts matching `filters`, highest score first."""
+def _where(filters: ConflictFilters) -> tuple[str, list]:
+    """The WHERE clause (with its arguments) that selects the conflicts `filters` asks for."""
     clauses, args = [], []
     status = validate_status(filters.status)
     if status != "all":
@@ -83,11 +83,23 @@ def list_conflicts(db, filters: ConflictFilters = ConflictFilters()) -> list[Con
                            julianday(sa.date_start) - julianday(sb.date_end), 0)
                 FROM statements sa, statements sb WHERE sa.id = c.a_id AND sb.id = c.b_id) <= ?""")
         args.append(int(filters.window))
-    sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += " ORDER BY c.score DESC, c.id"
-    if statement_filters.limit:
-        sql += f" LIMIT {int(statement_filters.limit)}"
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def list_conflicts(db, filters: ConflictFilters = ConflictFilters()) -> list[Conflict]:
+    """Stored conflicts matching `filters`, highest score first (at most its statements' limit)."""
+    where, args = _where(filters)
+    sql = _SELECT + where + " ORDER BY c.score DESC, c.id"
+    if filters.statements.limit:
+        sql += f" LIMIT {int(filters.statements.limit)}"
     return _build(db, db.execute(sql, args).fetchall())
+
+
+def count_conflicts(db, filters: ConflictFilters = ConflictFilters()) -> int:
+    """How many stored conflicts match `filters`, whatever its limit."""
+    where, args = _where(filters)
+    sql = "SELECT count(*) FROM conflicts c LEFT JOIN reviews r ON r.conflict_id = c.id" + where
+    return db.execute(sql, args).fetchone()[0]
 
 
 def get_conflict(db, conflict_id: str) -> Conflict:
