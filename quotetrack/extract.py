@@ -536,6 +536,8 @@ class _Salience:
         i = bisect.bisect_left(self.topics, (before, ""))
         for k in range(i - 1, -1, -1):
             name = self.topics[k][1]
+            if self._group(name):
+                continue  # 'Delegates questioned ...': a group, which no 'he' stands for
             if name[:1].islower() or name.split()[0] in ("The", "A", "An", "One", "Another"):
                 sex = _SEX_OF_ROLE.search(name)
                 known = sex.group(1) is not None if sex else None
@@ -545,6 +547,42 @@ class _Salience:
                 continue
             return name
         return None
+
+    def _group(self, name: str) -> bool:
+        """Whether a one-word subject is a plural noun ('Delegates', 'Farmers'), not a surname
+        ('Reyes'): a plural of a word for a person, or a word the text also writes in lower case."""
+        if " " in name or not name.endswith("s") or self.is_person(name):
+            return False
+        low = name.lower()
+        return bool(re.fullmatch(r"(?:" + _PERSON_NOUNS + r")e?s", low) or re.search(
+            r"\b(?:" + re.escape(low) + r"|" + re.escape(low[:-1]) + r")\b", self.text))
+
+    def introduced(self, before: int, *, female: bool) -> str | None:
+        """A person named for the first time, a description after the name, in the sentence just
+        before `before` whose subject is no person: whom a 'he' or 'she' there stands for ('The
+        delay worries Tom Reed, a pastor in the town. "...," he said.')."""
+        latest = self._latest_first(before)
+        mention = next(latest, None)
+        if mention is not None and " " not in mention.name:  # the surname of 'Tom Reed' is a mention too
+            full = next(latest, None)
+            mention = full if full and full.position + len(full.name) == mention.position + len(
+                mention.name) else None
+        if mention is None or len(mention.name.split()) < 2:
+            return None
+        at, key = mention.position, _surname(mention.name)
+        if len(_SENTENCE_END.findall(self.text, at, before)) > 1 or not _INTRODUCED.match(
+                self.text, at + len(mention.name)):
+            return None
+        if any(m.position < at and _surname(m.name) == key for m in self.mentions):
+            return None  # named before: no one the story turns to now
+        window = self.text[max(0, at - 400):at]
+        ends = list(_SENTENCE_END.finditer(window))
+        sentence_start = at - len(window) + (ends[-1].end() if ends else 0)
+        i = bisect.bisect_left(self.topics, (before, ""))
+        if i and self.topics[i - 1][0] >= sentence_start:
+            return None  # 'Joe Park met Tom Reed, a pastor': the subject speaks on
+        known = self._sex_of(mention.name)
+        return mention.name if known is None or known == female else None
 
     def named_since(self, topic: str, before: int, *, female: bool) -> str | None:
         """A person of that sex named after `topic` (whose sex the text does not tell) became
@@ -600,6 +638,10 @@ class _Salience:
         return None
 
 
+# ', a pastor in the town', ', 54, a retired teacher', ', president of the caucus', ', who runs'
+_INTRODUCED = re.compile(r",[ \t]+(?:\d+,[ \t]+)?(?:(?:the|a|an|his|her|who|whose)\b|(?!(?:to|and|or|but|as|"
+                         r"which|when|while|if|said|says|told|in|on|at|for|with|after|before)\b)"
+                         r"[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:of|at|for|in|to)\b)")
 # 'the Interior Ministry', 'the ministry', 'NATO': a body an 'it said' may stand for (not
 # 'police', which is 'they')
 _BODY = re.compile(r"\b(?:(?:[Tt]he\s+)?(?:[" + _UP + r"][\w.'\u2019&-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:"
@@ -1249,12 +1291,20 @@ def _sentence_subject(masked: str, s_start: int, at: int, *, nominal: bool = Fal
         if who and not (_SUBORDINATE.match(who + " ") or who.split()[0].lower() in _NOT_SUBJECTS
                         or who.split()[-1].lower() in _PLACES):
             return who
-        if nominal:
+        if nominal and not _after_a_name(clause[:part.start()]):
             found = _NOMINAL_SUBJECT.match(clause, part.start())
             if found:
                 named = _NAME_AFTER_NOMINAL.match(clause, found.end("who"))
                 return named.group(1) if named else found.group("who")
     return None
+
+
+def _after_a_name(clause: str) -> bool:
+    """Whether a part of a sentence after `clause` describes the name `clause` ends with ('The
+    delay worries Tom Reed, a pastor'), not an opening phrase ('In Dover, a pastor said')."""
+    named = re.search(r"\b([" + _UP + r"][\w'\u2019-]+)\s*,\s*$", clause)
+    return bool(named) and not _SUBORDINATE.match(clause.lstrip()) and not re.fullmatch(
+        _MONTH + r"|" + _DAYS, named.group(1), re.I)
 
 
 def _announced(text: str, masked: str, para_start: int, quotes, i: int, sentence_at) -> _Cue | None:
@@ -1910,7 +1960,7 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
         kind = _PRONOUNS[lowered]
         if kind == "person":
             female = lowered in ("she", "her")
-            topic = salience.last_topic(at, female=female)
+            topic = salience.introduced(at, female=female) or salience.last_topic(at, female=female)
             nearer = salience.named_since(topic, at, female=female) if topic and female else None
             if nearer is not None:  # 'Lee said ... Maria Kolesnikova ... she said': the woman
                 topic = nearer

@@ -364,6 +364,28 @@ def test_she_skips_a_man_named_after_her_and_a_role_tells_who_is_a_woman():
     assert by_text(extract(text), "a mistake").speaker == "Nell Marsh"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # named for the first time, as the object of a sentence whose subject is no person
+    ("Karl Olsen has run the mill for years. The drought worries Edgar Lund, a farmer in the "
+     "valley.\n\n\u201cThe wells are dry,\u201d he said.", "Edgar Lund"),
+    ("Karl Olsen spoke first. Among the crowd was Edgar Lund, 71, who farms by the river. "
+     "\u201cThe wells are dry,\u201d he said.", "Edgar Lund"),
+    # a person as the subject of that sentence speaks on; a woman is no 'he'
+    ("Karl Olsen visited Edgar Lund, a farmer, on Monday. \u201cThe wells are dry,\u201d he said.",
+     "Karl Olsen"),
+    ("Karl Olsen has run the mill for years. The drought worries Maria Holt, a farmer in the "
+     "valley. \u201cThe wells are dry,\u201d he said.", "Karl Olsen"),
+])
+def test_pronoun_after_a_person_introduced_with_a_description_is_that_person(text, speaker):
+    assert by_text(extract(text), "wells are dry").speaker == speaker
+
+
+def test_a_group_named_in_one_plural_word_is_no_he_or_she():
+    text = ("\u201cI will vote no,\u201d Karl Olsen said on Monday.\n\nFarmers questioned how "
+            "Olsen could change his mind.\n\n\u201cI never did,\u201d he said.")
+    assert by_text(extract(text), "never did").speaker == "Karl Olsen"
+
+
 def test_pronoun_after_an_unnamed_subject_is_that_person():
     text = ("Governor Peter Lindqvist opened the fair. Minutes later, the older man, a farmer "
             "from the valley, took the stage. \u201cWe need rain,\u201d he said.")
