@@ -985,3 +985,37 @@ def test_each_figure_of_a_long_text_gets_the_place_of_its_own_sentence():
     features = analyse(text)
     assert len(features["figures"]) > 2500
     assert all(f["places"] == ["idlib"] for f in features["figures"][:5])
+
+
+# ---------------------------------------------------------------- general word knowledge
+
+@pytest.mark.parametrize("a, b, kind, words", [
+    ("The company's revenue was $4.2 billion in 2019", "The company's revenue was $3.1 billion in 2019",
+     "numeric", "4.2 billion vs 3.1 billion"),
+    ("There were no casualties in the blast", "Two people were killed in the blast", "numeric", "0 vs 2"),
+    ("The minister denied meeting the lobbyist", "The minister met the lobbyist twice in March",
+     "polarity", "'denied meeting' negates 'met'"),
+    ("The bank never lent money to the company", "The bank lent the company $2 billion in 2015",
+     "polarity", "lent"),
+    ("The minister knew about the payments", "The minister was unaware of the payments", "antonym", "unaware"),
+    ("The prisoner died of natural causes", "The prisoner was poisoned", "antonym", "natural"),
+    ("The crash was caused by a malfunction of the autopilot", "The crash was caused by sabotage",
+     "antonym", "malfunction"),
+])
+def test_irregular_verbs_money_zero_tolls_and_causes_are_read(a, b, kind, words):
+    found = conflict(item(a, "Source A"), item(b, "Source B"))
+    assert found is not None and found.type == kind and words in found.explanation
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The company's revenue was $4.2 billion in 2019", "The company's revenue was $5.0 billion in 2020"),
+    ("The company's revenue was $4.2 billion in 2019", "The company's profit was $1.1 billion in 2019"),
+    ("There were no casualties among the crew", "Two passengers were killed"),
+    ("The bank never lent money to the company", "The company lent the bank $2 billion in 2015"),
+    ("The minister met the lobbyist in March", "The minister did not meet the ambassador"),
+    ("The driver died of natural causes", "Police said another man was poisoned"),
+    ("The minister resigned on Friday", "The minister dismissed the reports as lies"),
+    ("The athlete passed the doping test in May", "The athlete failed a doping test in June"),
+])
+def test_near_misses_of_those_readings_are_left_alone(a, b):
+    assert conflict(item(a, "Source A"), item(b, "Source B")) is None

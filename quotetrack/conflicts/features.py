@@ -897,9 +897,11 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
     # a subject noun right before 'was/is/reached/stood at': 'inflation was 8.5 percent'
     k = start - 1
     while k >= 0 and words[k] in ("was", "is", "were", "are", "at", "to", "stood", "reached",
-                                  "rose", "fell", "hit", "totalled", "totaled", "of", "been", "has"):
+                                  "rose", "fell", "hit", "totalled", "totaled", "of", "been", "has",
+                                  "$", "€", "£", "by", "up", "down"):
         k -= 1
     if (k >= 0 and k < start - 1 and tokens[k][1] and not _verb_like(words[k])
+            and words[k] not in lexicon.TIME_UNITS
             and (not tokens[k][2] or k == 0 or words[k - 1] in _SENTENCE_END)):
         phrase = [tokens[k][0]]
         m = k - 1

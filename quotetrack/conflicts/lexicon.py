@@ -108,6 +108,22 @@ IRREGULAR = {
     "hurt": "injure", "casualties": "casualty",
     "higher": "high", "lower": "low", "bigger": "big", "smaller": "small",
     "better": "good", "worse": "bad",
+    # the common irregular verbs of news copy, so that 'denied meeting' meets 'met'
+    "met": "meet", "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring",
+    "thought": "think", "found": "find", "held": "hold", "saw": "see", "seen": "see",
+    "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "hid": "hide",
+    "hidden": "hide", "stole": "steal", "stolen": "steal", "fought": "fight", "caught": "catch",
+    "built": "build", "spent": "spend", "lent": "lend", "kept": "keep", "sought": "seek",
+    "froze": "freeze", "frozen": "freeze", "chose": "choose", "chosen": "choose", "drove": "drive",
+    "driven": "drive", "flew": "fly", "flown": "fly", "ran": "run", "sank": "sink", "sunk": "sink",
+    "swore": "swear", "sworn": "swear", "beaten": "beat", "blew": "blow", "blown": "blow",
+    "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow", "heard": "hear",
+    "threw": "throw", "thrown": "throw", "tore": "tear", "torn": "tear", "wore": "wear",
+    "worn": "wear", "forgot": "forget", "forgotten": "forget", "understood": "understand",
+    "overtook": "overtake", "underwent": "undergo", "undergone": "undergo", "fed": "feed",
+    "meant": "mean", "stood": "stand", "shook": "shake", "shaken": "shake",
+    "bound": "bind", "dug": "dig", "hung": "hang", "sped": "speed",
+    "ate": "eat", "eaten": "eat", "woke": "wake", "slept": "sleep", "swept": "sweep",
 }
 
 # Words that name the same predicate or thing in news copy (word -> shared representative).
@@ -197,6 +213,13 @@ CONTRARY_PAIRS = (
     ("accurate", "manipulated"), ("genuine", "manipulated"), ("accurate", "falsified"),
     ("safe", "contaminated"), ("safe", "toxic"), ("safe", "hazardous"),
     ("donation", "stolen"), ("donation", "embezzled"), ("gift", "stolen"), ("loan", "stolen"),
+    ("know", "unaware"),
+    ("aware", "unaware"),
+    # causes of a death that exclude each other
+    ("natural", "poison"), ("natural", "suicide"),
+    # causes of a crash or collapse
+    ("malfunction", "strike"), ("malfunction", "sabotage"), ("malfunction", "attack"),
+    ("maintenance", "sabotage"),
 ) + tuple((low, high) for low in ("minor", "modest", "minimal", "negligible", "slight")
           for high in ("worst", "catastrophic", "devastating", "disastrous", "massive", "severe"))
 # Contrary nouns that only conflict when each account says what someone or something *was*

@@ -169,6 +169,18 @@ def roles_clash(ra: tuple[str, str], rb: tuple[str, str]) -> bool:
     return any(_comparable(x, y) and not _same_filler(x, y) for x, y in zip(ra, rb))
 
 
+def _given_too(neg_roles: tuple[str, str], pos_roles: tuple[str, str], neg: Item,
+               negation: dict) -> tuple[str, str]:
+    """`neg_roles`, taking the other's receiver when the denied clause names it too: 'never
+    lent money to the company' against 'lent the company $2 billion' (a common noun only:
+    'Russia notified Turkey' still differs from 'Turkey did not notify Russia' by its doer)."""
+    patient = pos_roles[1]
+    if patient.startswith("~") and "|" not in patient and \
+            patient[1:] in {neg.features["tokens"][i][0] for i in negation["scope"]}:
+        return neg_roles[0], patient
+    return neg_roles
+
+
 def roles_agree(ra: tuple[str, str], rb: tuple[str, str]) -> str:
     """The name both accounts give the same role, or ''."""
     for x, y in zip(ra, rb):
@@ -228,7 +240,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
                 continue  # 'has not resigned' on the 15th, 'resigned' on the 20th: things moved on
                 # (but 'there is still water' says there was water all along)
             pos_roles = _roles(pos, position)
-            if roles_clash(pos_roles, neg_roles):
+            if roles_clash(pos_roles, _given_too(neg_roles, pos_roles, neg, negation)
+                           if head_index == negation["head"] else neg_roles):
                 continue
             agree = roles_agree(pos_roles, neg_roles)
             # one speaker denying what they asserted needs less shared wording
@@ -484,8 +497,8 @@ def _figure_label(item: Item, fig: dict) -> str:
     head = fig["head"]
     if head:
         parts.append(_head_words(item, fig) or _PLURALS.get(head, head + "s"))
-    if fig["event"]:
-        parts.append(fig["event"])
+    if fig["event"] and not (head == fig["event"] and parts):
+        parts.append(fig["event"])  # ('casualties', not 'casualties casualty')
     return " ".join(parts) or fig["unit"]
 
 
@@ -632,12 +645,13 @@ def _sum_of_parts(a: Item, b: Item, settings: Settings) -> list[Finding]:
 
 def _same_event(fa: dict, fb: dict) -> bool:
     """The same event class; 'no casualties' also counts no one killed and no one injured."""
-    if fa["event"] == fb["event"]:
-        return True
-    for zero, other in ((fa, fb), (fb, fa)):
-        if zero["event"] == "casualty" and zero["high"] == 0 and other["event"] in ("killed", "injured"):
-            return True
-    return False
+    return fa["event"] == fb["event"] or _no_casualties(fa, fb)
+
+
+def _no_casualties(fa: dict, fb: dict) -> bool:
+    """'No casualties' against people killed or injured, whatever each names as counted."""
+    return any(zero["event"] == "casualty" and zero["high"] == 0 and other["event"] in ("killed", "injured")
+               for zero, other in ((fa, fb), (fb, fa)))
 
 
 def _intervals_meet(fa: dict, fb: dict) -> bool:
@@ -678,7 +692,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
         for fb in b.features["figures"]:
             if fa["unit"] != fb["unit"] or fa["more"] or fb["more"]:
                 continue
-            if fa["head"] != fb["head"] or not _same_event(fa, fb):
+            if not _same_event(fa, fb) or fa["head"] != fb["head"] and not _no_casualties(fa, fb):
                 continue
             if not fa["head"] and not fa["event"]:
                 continue
