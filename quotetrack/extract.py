@@ -181,6 +181,27 @@ def _marks_as_curly(text: str) -> str:
     return "".join(chars)
 
 
+_WIDEST_WRAP = 100  # a text whose lines are all this short may be wrapped by hand (a wire copy, an e-mail)
+_WRAPPED_LINE = re.compile(r"[^\n]+\n(?=[ \t]*[^\s\-*\u2022])")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the line breaks of hand-wrapped paragraphs written as spaces, every offset
+    kept, so that a quote or a sentence runs on over them: a text with blank lines between
+    paragraphs and no line wider than _WIDEST_WRAP, where a line near the widest ends with a
+    break inside its paragraph. A short line (a heading, a signature) keeps its break."""
+    if "\n" not in text.strip() or not re.search(r"\n[ \t]*\n", text):
+        return text
+    widest = max(len(line) for line in text.split("\n"))
+    if widest > _WIDEST_WRAP:
+        return text
+    chars = list(text)
+    for line in _WRAPPED_LINE.finditer(text):
+        if line.end() - 1 - line.start() >= max(20, 0.6 * widest):
+            chars[line.end() - 1] = " "
+    return "".join(chars)
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks, marks excluded.
 
@@ -825,7 +846,7 @@ def extract(text: str) -> list[Proposal]:
     """Every attributed statement found in an article's text, in the order they appear."""
     if not text or not text.strip():
         return []
-    original, text = text, _marks_as_curly(text)
+    original, text = text, _unwrapped(_marks_as_curly(text))
     quotes = find_quotes(text)  # in order, never overlapping
     masked, datelines = _blank_datelines(_mask(text, quotes))
     sentences = _sentences(masked, text)

@@ -72,6 +72,24 @@ def test_quote_over_several_paragraphs_is_one_statement():
     assert "first paragraph" in p.text and "second one ends here" in p.text
 
 
+def test_a_line_break_inside_a_hand_wrapped_paragraph_does_not_end_a_quote():
+    text = ("Marta Vidal, who chairs the harbour board, spoke to the crews on the\n"
+            "quay on Friday.\n\n"
+            "\"The new cranes will be here by the summer, and nobody will lose a job\n"
+            "over them,\" she said. \"We have the money and we have the people\n"
+            "to run them.\"\n\n"
+            "\"The board\n\nhas not voted yet.\"\n")
+    proposals = extract(text)
+    assert [(p.speaker, p.text) for p in proposals] == [
+        ("Marta Vidal", "The new cranes will be here by the summer, and nobody will lose a job over them"),
+        ("Marta Vidal", "We have the money and we have the people to run them")]
+    assert text[proposals[0].start:proposals[0].end].endswith("job\nover them")
+    # lines as long as paragraphs: each line break ends a paragraph, as before
+    long_lines = text.replace("\n\n", "\n").replace("on the\nquay", "on the quay").replace(
+        "job\nover", "job over" + " and over" * 10).replace("people\nto", "people to")
+    assert [p.speaker for p in extract(long_lines)][:2] == ["Marta Vidal", "Marta Vidal"]
+
+
 def test_partial_quote_inside_a_sentence_is_part_of_what_the_speaker_called_it():
     # a few quoted words are not a statement of their own: what he called the attack is
     p = one('Turkish Foreign Minister Mevlut Cavusoglu called the attack "a clear betrayal" on Tuesday.',
