@@ -979,6 +979,8 @@ def _direct_quotes(text: str, masked: str, quotes: list[tuple[int, int]],
         _, close_sentence_end = sentence_at(qe)
         limit = min(close_sentence_end, next_open, _paragraph_end(text, qe))
         before = _cue_before_quote(text, masked, seg_start, open_at, s_start)
+        if before is not None and _WORK.search(masked[before.end:open_at]) and _names_a_work(text, masked, qs, qe):
+            before = None  # 'she wrote in her book, "Open Water," that ...': a title, not her words
         cue = None
         if before is None or not masked[seg_start:open_at].rstrip().endswith(":"):
             cue = _cue_after_quote(text, masked, seg_start, qs, qe, limit)
@@ -1055,6 +1057,22 @@ def _is_title(words: str) -> bool:
     found = re.findall(r"[^\W_][\w'\u2019-]*", words)
     return 0 < len(found) <= 6 and not re.search(r"[.!?;:,]", words) and all(
         w[:1].isupper() or w[:1].isdigit() or w in _TITLE_LOWER or len(w) <= 2 for w in found)
+
+
+# what a title in quotes after a reporting verb names: 'wrote in her book, "Open Water," that'
+_WORK = re.compile(r"\b(?:book|memoir|novel|essay|op-ed|column|article|paper|report|study|memo|letter|"
+                   r"song|album|film|movie|documentary|show|program|programme|series|podcast|play|"
+                   r"poem|titled|entitled|called|headlined|named)\b[^\w]*$", re.I)
+
+
+def _names_a_work(text: str, masked: str, qs: int, qe: int) -> bool:
+    """Whether a quote in title case is a title the sentence goes on after ('in her book, "Open
+    Water," that ...'), not a quoted remark."""
+    if not _is_title(text[qs:qe]) or text[qe - 1:qe] in ".!?":
+        return False
+    after = masked[qe + 1:qe + 60]
+    return bool(re.match(r"[ \t]*[" + _UP + r"]\w", after) or re.match(r",?[ \t]+[a-z]", after)
+                and not _SPEECH.match(after.lstrip(" ,")))
 
 
 def _one_run(text: str, masked: str, quotes, i: int, j: int) -> bool:

@@ -101,6 +101,15 @@ def test_scare_quotes_without_a_speaker_are_no_statements():
     assert extract('The so-called "reform" left the \u201cexperts\u201d unconvinced, and the plan stalled.') == []
 
 
+def test_a_title_in_quotes_after_a_reporting_verb_and_a_work_is_no_quote():
+    for article in ('Ines Moreau wrote in her memoir, "Salt and Stone," that the mine had to close.',
+                    'Ines Moreau said in a speech titled "A Harbour for All" that the port would grow.'):
+        assert [p for p in extract(article) if p.kind == "direct"] == [], article
+    # words in title case after a verb and no work are her words
+    one('Ines Moreau told the crowd on Monday, "We Will Be Back," and left.', kind="direct",
+        text="We Will Be Back")
+
+
 def test_double_apostrophe_and_backtick_quotes_as_some_outlets_write_them():
     proposals = extract("''The bridge will open in May,'' Mayor Ana Lopez told the city council. "
                         "``We need more buses,'' said Tomas Novak.")
