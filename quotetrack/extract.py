@@ -398,7 +398,7 @@ bank fund institute university group company corp corporation television gazeta 
 administration house senate congress parliament assembly service services police command
 coalition alliance front movement brigade brigades council monitor network presidency affairs
 coordination humanitarian programme program organisation state states republic ministry
-observatory federation international reuters associated press
+observatory federation international reuters associated press authority board bureau embassy
 """.split())
 # Words of places and titles of publications that look like a person's two names.
 _PLACES = frozenset("""
@@ -668,11 +668,12 @@ _INTRODUCED = re.compile(r",[ \t]+(?:\d+,[ \t]+)?(?:(?:the|a|an|his|her|who|whos
 _BODY = re.compile(r"\b(?:(?:[Tt]he\s+)?(?:[" + _UP + r"][\w.'\u2019&-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:"
                    r"Ministry|Department|Office|Army|Government|Council|Agency|Commission|Committee|"
                    r"Kremlin|Court|Party|Bank|Fund|Union|Company|Corporation|Presidency|Service|"
-                   r"Administration|Campaign|Coalition|Alliance|Organi[sz]ation|Institute|Network)"
+                   r"Administration|Campaign|Coalition|Alliance|Organi[sz]ation|Institute|Network|"
+                   r"Authority|Board|Bureau|Embassy)"
                    r"(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?[" + _UP + r"][\w.'\u2019-]*)+)?"
-                   r"|the\s+(?:ministry|army|government|council|agency|commission|committee|court|"
+                   r"|[Tt]he\s+(?:ministry|army|government|council|agency|commission|committee|court|"
                    r"party|bank|company|campaign|presidency|administration|coalition|organi[sz]ation|"
-                   r"network|military|monitor|group)\b|[" + _UP + r"]{3,5}\b(?!\s+[" + _UP + r"]))")
+                   r"network|military|monitor|group|authority|board|bureau|embassy|firm)\b|[" + _UP + r"]{3,5}\b(?!\s+[" + _UP + r"]))")
 # 'the senator' is a person titled 'Sen.'
 _TITLE_FORMS = {"senator": ("senator", "sen."), "governor": ("governor", "gov."),
                 "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
@@ -2017,10 +2018,10 @@ def _resolve(phrase: str, text: str, cue: _Cue, salience: _Salience) -> tuple[st
                 topic = person.name
             full = salience.full_name(topic)
             return full, salience.role_of(full)
-        if kind == "thing" and lowered == "it" and re.search(r",\s*it\s+(?:\w+ly\s+)?$", text[max(0, at - 30):at]) \
+        if kind == "thing" and lowered == "it" and re.search(r",[\"\u201d]?\s*it\s+(?:\w+ly\s+)?$", text[max(0, at - 30):at]) \
                 and re.match(r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+statement)?\s*[.!?]", text[cue.end:cue.end + 40]):
-            # 'Police did not use firearms, it said.': the body named or speaking last, not far
-            # before; nothing when there is none (a proposal by 'it' says nothing of who spoke).
+            # 'Police did not use firearms, it said.', '"We will appeal," it said.': the body named
+            # or speaking last, not far before; nothing when there is none (a proposal by 'it' says nothing of who spoke).
             # Not 'It said ...' or '..., it says, would ...': a report or a plan as often as a body
             return salience.last_body(at, since=at - 400), None
         return None, None

@@ -750,6 +750,17 @@ def test_it_said_after_a_clause_is_the_body_named_last_or_nobody():
     assert extract("The Defence Ministry met. It said the plan was sound.") == []
 
 
+def test_it_said_after_a_quote_is_the_body_named_last_or_nobody():
+    article = ('The Port Authority gave no figures on Friday. "Every ship is inspected before it '
+               'docks," it said.')
+    one(article, kind="direct", speaker="Port Authority", text="Every ship is inspected before it docks")
+    article = ('The Harbour Board met on Friday. "Every ship is inspected," it said in a statement.')
+    one(article, kind="direct", speaker="Harbour Board")
+    # after a person, or with no body before it, an 'it' names nobody
+    assert [p.speaker for p in extract('"We tried," Ines Moreau said. "It failed," it said.')] == ["Ines Moreau"]
+    assert extract('"Every ship is inspected," it said.') == []
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="seed article absent (it lives in ../shared)")
 def test_seed_article_every_attributed_statement_found_with_its_speaker():
     result = match_statements(extract(SEED.read_text(encoding="utf-8")), _seed_rows())
