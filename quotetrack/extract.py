@@ -1305,7 +1305,7 @@ _NOMINAL_SUBJECT = re.compile(
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _PERSON_NOUNS
     + r"))(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]")
 # 'The minister of finance, Mr. Ruiz, said': the name after the description
-_NAME_AFTER_NOMINAL = re.compile(r"(?:\s+(?:of|for|at|in)\s+[^,]{1,40})?,\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[" + _UP
+_NAME_AFTER_NOMINAL = re.compile(r"(?:\s+[a-z][\w-]*)?(?:\s+(?:of|for|at|in)\s+[^,]{1,40})?,\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[" + _UP
                                  + r"][\w'\u2019.-]*\s+){0,3}[" + _UP + r"][\w'\u2019-]*),")
 _NOT_SUBJECTS = frozenset("""
 the a an his her their its our my your each every ever thanks according asked both all many
@@ -1794,8 +1794,9 @@ def _subject_before(masked: str, s_start: int, verb_at: int, *, loose: bool = Fa
 
 # 'The head of the election commission', 'Belarus's interior minister': a description a name
 # follows; 'the head of the panel', 'a spokeswoman for the ministry': an appositive giving a role
-_DESCRIPTION_FIRST = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+|[" + _UP + r"][\w.-]*['\u2019]s\s+)"
-                                r"(?:[a-z][\w-]*\s+){0,3}(?:" + _PERSON_NOUNS + r"|head)"
+_DESCRIPTION_FIRST = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[" + _UP + r"][\w.-]*\s+){0,2}[" + _UP
+                                + r"][\w.-]*['\u2019]s\s+)"
+                                r"(?:[a-z][\w'\u2019-]*\s+){0,3}(?:" + _PERSON_NOUNS + r"|head)"
                                 r"(?:\s+(?:of|for|at|in)\s+[^,]{1,60})?")
 _ROLE_APPOSITIVE = re.compile(r"(?!(?:who|which|whose|where|when|and|but)\b)(?:(?:the|a|an)\s+)?"
                               r"(?:[a-z][\w'\u2019-]*|[" + _UP + r"][\w.-]*['\u2019]s)"

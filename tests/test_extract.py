@@ -407,6 +407,12 @@ def test_pronoun_after_a_person_introduced_with_a_description_is_that_person(tex
     assert by_text(extract(text), "wells are dry").speaker == speaker
 
 
+def test_pronoun_after_a_possessive_description_and_a_name_is_the_name():
+    text = ("The clinic's chief executive, Ana Ortiz, met Rui Costa on Friday.\n\n"
+            "\u201cThe vaccine is safe,\u201d she said.")
+    assert by_text(extract(text), "vaccine is safe").speaker == "Ana Ortiz"
+
+
 def test_a_group_named_in_one_plural_word_is_no_he_or_she():
     text = ("\u201cI will vote no,\u201d Karl Olsen said on Monday.\n\nFarmers questioned how "
             "Olsen could change his mind.\n\n\u201cI never did,\u201d he said.")
@@ -703,6 +709,9 @@ def test_she_is_the_woman_named_after_the_last_subject_and_her_rejection_is_prop
      "spokeswoman of the health ministry"),
     ("Ana Ortiz, the head of the port authority, said the vaccine was safe.", "head of the port authority"),
     ("Ana Ortiz, a nurse at the clinic, said the vaccine was safe.", "nurse at the clinic"),
+    # a possessive and a title of two words before the name
+    ("The clinic's chief executive, Ana Ortiz, said the vaccine was safe.", "clinic's chief executive"),
+    ("Rui Costa's lawyer, Ana Ortiz, said the vaccine was safe.", "Rui Costa's lawyer"),
 ])
 def test_an_appositive_before_or_after_the_name_is_the_role(article, role):
     one(article, kind="indirect", speaker="Ana Ortiz", role=role, text="the vaccine was safe")
