@@ -1001,9 +1001,19 @@ def test_each_figure_of_a_long_text_gets_the_place_of_its_own_sentence():
     ("The prisoner died of natural causes", "The prisoner was poisoned", "antonym", "natural"),
     ("The crash was caused by a malfunction of the autopilot", "The crash was caused by sabotage",
      "antonym", "malfunction"),
+    ("Turnout was 62%", "Turnout was 48 percent", "numeric", "62 vs 48"),
+    ("Police estimated the crowd at 15,000", "Organisers said 100,000 people took part in the march",
+     "numeric", "15,000 vs 100,000"),
+    ("Two journalists were among the dead", "No journalists were killed", "numeric", "2 vs 0"),
+    ("The hostages are alive", "The hostages were killed", "antonym", "alive"),
+    ("The president was not informed of the raid", "The president was briefed on the raid",
+     "polarity", "briefed"),
+    ("The government has no plans to raise taxes", "The government will raise taxes in January",
+     "polarity", "raise"),
+    ("The US pledged 10 million euros", "The US pledged 25 million euros", "numeric", "10 million vs 25 million"),
 ])
-def test_irregular_verbs_money_zero_tolls_and_causes_are_read(a, b, kind, words):
-    found = conflict(item(a, "Source A"), item(b, "Source B"))
+def test_irregular_verbs_money_zero_counts_crowds_plans_and_causes_are_read(a, b, kind, words):
+    found = conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story"))
     assert found is not None and found.type == kind and words in found.explanation
 
 
@@ -1016,6 +1026,15 @@ def test_irregular_verbs_money_zero_tolls_and_causes_are_read(a, b, kind, words)
     ("The driver died of natural causes", "Police said another man was poisoned"),
     ("The minister resigned on Friday", "The minister dismissed the reports as lies"),
     ("The athlete passed the doping test in May", "The athlete failed a doping test in June"),
+    ("No journalists were killed", "Two journalists were injured"),
+    ("The government has no plans to raise taxes", "The opposition will raise taxes in January"),
+    ("The EU pledged 20 million euros", "The US pledged 10 million euros"),
+    ("Police said 15 officers were injured", "Medics said 40 protesters were injured"),
+    ("Turnout was 62% in the first round", "Turnout was 48 percent in the second round"),
+    ("The hostages are alive", "The kidnappers were killed"),
+    ("The president was not briefed on the raid", "The defence minister was briefed on the raid"),
+    ("Police estimated the crowd at 15,000 on Saturday",
+     "Organisers said 100,000 people took part in Sunday's march"),
 ])
 def test_near_misses_of_those_readings_are_left_alone(a, b):
-    assert conflict(item(a, "Source A"), item(b, "Source B")) is None
+    assert conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story")) is None

@@ -74,12 +74,13 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def _is_entity(raw: str, position: int, sentence_start: bool) -> bool:
     folded = raw.casefold()
-    # pronouns, weekdays, months, 'No', 'Three' are capitalised but name no party
-    if (not raw[:1].isupper() or folded in _PRONOUNS or folded in lexicon.STOPWORDS
-            or folded in lexicon.NEGATION_WORDS or folded in _NUMBER_WORDS):
+    if not raw[:1].isupper() or folded in lexicon.NEGATION_WORDS or folded in _NUMBER_WORDS:
         return False
-    if raw.isupper() and len(raw) > 1:
-        return True  # acronyms: UN, NATO, OCHA
+    if raw.isupper() and len(raw) > 1 and raw.isalpha():
+        return True  # acronyms: UN, NATO, OCHA, and US or WHO, which are no pronouns
+    # pronouns, weekdays, months, 'No', 'Three' are capitalised but name no party
+    if folded in _PRONOUNS or folded in lexicon.STOPWORDS:
+        return False
     return not sentence_start or raw.casefold() not in lexicon.STOPWORDS
 
 
@@ -573,6 +574,7 @@ def characterises(words: list[str], tokens: list[list], index: int) -> bool:
     return False
 
 
+_PLANS = frozenset("plan plans intention intentions desire wish".split())
 _INTENT = frozenset("intended planned meant wanted tried sought aimed attempted going".split())
 
 
@@ -830,7 +832,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         if subject in ("", "?"):
             subject = agent_after(tokens, words, head) or subject
         agent, patient = roles(tokens, words, head, before=i)
-        if planned >= 0:  # who has no way to do it is the doer ('a commissioner has no way to rig')
+        if planned >= 0 or (head - 2 > i and words[head - 1] == "to" and words[head - 2] in _PLANS):
+            # who has no way to do it is the doer ('a commissioner has no way to rig', 'the
+            # government has no plans to raise taxes')
             agent = subject_before(tokens, words, i) or _noun_before(tokens, words, i)
         clause_start = i
         while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK and words[clause_start - 1] not in ("that", ","):
@@ -878,9 +882,17 @@ def _zero_figures(words: list[str], tokens: list[list]) -> list:
             j = i + 1
             if words[j] == "of" and j + 1 < len(words) and words[j + 1] in ("the", "them"):
                 j += 2 if words[j + 1] == "the" else 1
-            if j < len(words) and count_class(words[j]):
+            if j < len(words) and (count_class(words[j]) or _counted_then_event(words, tokens, j)):
                 out.append(Figure(low=0, high=0, start=i, end=i + 1, hedged=False, surface=word))
     return out
+
+
+def _counted_then_event(words: list[str], tokens: list[list], j: int) -> bool:
+    """'no journalists were killed': a plural noun that an event word soon follows."""
+    if not (tokens[j][1] and not tokens[j][2] and words[j].endswith("s") and not _verb_like(words[j])):
+        return False
+    events = _event_classes()
+    return any(tokens[k][0] in events for k in range(j + 1, min(len(words), j + 4)))
 
 
 def _head_before(words: list[str], tokens: list[list], start: int) -> str:
@@ -912,11 +924,25 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
     return ""
 
 
+_ESTIMATING = frozenset("""estimated estimates estimate put puts counted counts reckoned
+                         calculated projected""".split())
+
+
 def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
     """Who a figure belongs to: the subject of the verb before it ('the EU pledged 20 million').
     A capitalised word opening the sentence that is a plural ('Factories added') or is followed
     by a common noun ('Payroll employment') is a common noun, and a month ('May's gain') is no
     one."""
+    clause = tokens[start][6]
+    verb = start - 1
+    reporting = _reporting_keys()
+    while verb >= 0 and tokens[verb][6] == clause and not (
+            tokens[verb][1] and _verb_like(words[verb]) or tokens[verb][0] in reporting):
+        verb -= 1
+    if verb >= 0 and tokens[verb][6] == clause and start - verb <= 4 and (
+            tokens[verb][0] in reporting or words[verb] in _ESTIMATING) and not any(
+            words[m] in _PRONOUNS or words[m] in lexicon.AUXILIARIES for m in range(verb + 1, start)):
+        return ""  # 'police estimated the crowd at 15,000': the police are the source, not the owner
     named = subject_before(tokens, words, start, weak=True)
     if named:
         k = next((i for i in range(start - 1, -1, -1) if tokens[i][2] == named), -1)
@@ -928,12 +954,8 @@ def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
                 and not _verb_like(words[k + 1]))):
             return "~" + tokens[k][0]  # ('Payroll employment in March was overstated by ...')
         return named
-    clause = tokens[start][6]
-    k = start - 1
-    while k >= 0 and tokens[k][6] == clause and not (tokens[k][1] and _verb_like(words[k])):
-        k -= 1
-    if k >= 0 and tokens[k][6] == clause:
-        return _noun_before(tokens, words, k)
+    if verb >= 0 and tokens[verb][6] == clause:
+        return _noun_before(tokens, words, verb)
     return _noun_before(tokens, words, start)
 
 
@@ -1093,6 +1115,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "subject": _figure_actor(tokens, words, fig.start),
             "places": _places(words, tokens, fig.start),
             "single_event": sorted(_single_events(words, tokens, fig.start)),
+            "among": "among" in words[fig.end:fig.end + 3],  # 'no casualties among the crew'
         })
     _among_totals(out, words)
     _listed(out, words, tokens)
@@ -1176,6 +1199,10 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
 
 
+_ROUND_ORDINALS = frozenset("first second third fourth fifth sixth final".split())
+_ROUNDS = frozenset("round rounds half phase wave stage leg ballot".split())
+
+
 def _figure_period(words: list[str], start: int, end: int, others: list[int]) -> list[str]:
     """The period a figure is given for: the nearest month or quarter and the nearest year in
     its sentence ('9,762 km2 in the 12 months to July 2019' -> ['jul', '2019']), not past
@@ -1199,8 +1226,10 @@ def _figure_period(words: list[str], start: int, end: int, others: list[int]) ->
                 value = _month(words, k - 2) + "+" + month  # 'in May and June' together
             elif k + 2 < len(words) and words[k + 1] == "and" and _month(words, k + 2):
                 value = month + "+" + _month(words, k + 2)
-        elif word in _WEEKDAYS:
+        elif word in _WEEKDAYS or (word.endswith("'s") and word[:-2] in _WEEKDAYS):
             kind, value = "part", word[:3]  # 'an attack on Monday' is not one on Tuesday
+        elif word in _ROUND_ORDINALS and k + 1 < len(words) and words[k + 1] in _ROUNDS:
+            kind, value = "part", word + " " + words[k + 1]  # 'the first round' is not the second
         elif word == "since" and k >= end:
             kind, value = "part", "since"  # 'fell 13% since the explosion' is no one day's fall
         elif word == "quarter" and k > 0 and words[k - 1] in _ORDINAL_QUARTERS:

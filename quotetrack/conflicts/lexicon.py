@@ -135,7 +135,9 @@ SYNONYMS = {
     "lie": "mislead", "lies": "mislead", "lied": "mislead", "lying": "mislead", "misled": "mislead", "misleading": "mislead",
     "responsibility": "guilty", "responsible": "guilty", "involvement": "guilty", "culpable": "guilty", "blame": "guilty",
     "blamed": "guilty", "rigged": "rig", "fraudulent": "fraud",
-    "informed": "notify", "inform": "notify",
+    "informed": "notify", "inform": "notify", "briefed": "notify", "forewarned": "warn",
+    "truth": "true", "truthful": "true",
+    "reopen": "open", "reopened": "open", "reopens": "open", "reopening": "open",
     "murder": "kill", "murdered": "kill", "premeditated": "plan", "planned": "plan",
     "turnout": "person", "crowd": "person", "attendance": "person", "participants": "person",
     "protesters": "person", "demonstrators": "person", "marchers": "person",
@@ -184,7 +186,7 @@ CONTRARY_PAIRS = (
     ("withdraw", "advance"), ("withdraw", "deploy"), ("retreat", "advance"),
     ("win", "lose"), ("victory", "defeat"), ("succeed", "fail"), ("success", "failure"),
     ("guilty", "innocent"), ("legal", "illegal"), ("lawful", "unlawful"), ("true", "false"),
-    ("alive", "die"), ("survive", "die"), ("open", "close"), ("allow", "ban"), ("allow", "forbid"),
+    ("alive", "die"), ("alive", "kill"), ("survive", "die"), ("open", "close"), ("allow", "ban"), ("allow", "forbid"),
     ("allow", "prohibit"), ("permit", "ban"), ("lift", "impose"),
     ("support", "oppose"), ("agree", "disagree"), ("confirm", "deny"), ("admit", "deny"),
     ("follow", "break"), ("follow", "violate"), ("comply", "break"), ("comply", "violate"),
@@ -253,6 +255,10 @@ COUNT_CLASSES = {
     "vehicle": "vehicle", "car": "vehicle", "aircraft": "aircraft", "plane": "aircraft",
     "village": "village", "town": "town", "school": "school", "hospital": "hospital",
 }
+# Words that say a count of people is a crowd.
+CROWD_WORDS = frozenset("""crowd crowds turnout attendance attended participants protesters
+demonstrators marchers march marched marches rally rallies rallied protest protests protested
+demonstration demonstrations demonstrated""".split())
 # Counts that only grow as an event unfolds: a later, lower figure contradicts an earlier one.
 CUMULATIVE_EVENTS = frozenset(["killed", "injured", "casualty", "displaced", "arrested", "infected"])
 

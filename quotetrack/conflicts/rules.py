@@ -362,12 +362,19 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
     """The words a negation denies, main predicate first."""
     tokens = neg.features["tokens"]
     heads = list(negation.get("heads", [negation["head"]]))
+    if negation.get("kind") == "np" and negation["thing"] not in heads and \
+            neg.words[negation["head"]] in _LIGHT_VERBS:
+        heads.append(negation["thing"])  # 'no warning was given' denies the warning
     if negation.get("kind") == "postfix":
         # 'allegations of a state doping programme are groundless' denies every content word
         # of the claim, not only its first one
         heads += [h for h in negation["scope"] if h not in heads and not tokens[h][2]
                   and neg.words[h] not in _NUMBER_WORDS and not neg.words[h][:1].isdigit()]
     return heads
+
+
+# Verbs that say little beyond their object: 'no warning was given' is 'not warned'.
+_LIGHT_VERBS = frozenset("given made issued provided sent offered received taken done".split())
 
 
 def _claim_repeated(neg: Item, negation: dict, head_index: int, pos: Item, positive_keys: set[str]) -> bool:
@@ -561,9 +568,12 @@ def _figure_context(item: Item, fig: dict) -> set[str]:
     tokens = item.features["tokens"]
     sentence = item.features["sentences"][fig["index"]]
     reporting = _reporting_keys()
-    return {t[0] for i, t in enumerate(tokens) if t[1] and item.features["sentences"][i] == sentence
-            and t[0] not in reporting and item.words[i] not in _NUMBER_WORDS
-            and count_class(item.words[i]) != fig["head"]} - _measure_keys(item)
+    words = [i for i in range(len(tokens)) if item.features["sentences"][i] == sentence]
+    # a crowd is a crowd however it is named ('the crowd', 'took part in the march', 'turnout')
+    crowd = {"#crowd"} if any(item.words[i] in lexicon.CROWD_WORDS for i in words) else set()
+    return crowd | {tokens[i][0] for i in words if tokens[i][1] and tokens[i][0] not in reporting
+                    and item.words[i] not in _NUMBER_WORDS
+                    and count_class(item.words[i]) != fig["head"]} - _measure_keys(item)
 
 
 def _value_given(fig: dict, item: Item) -> bool:
@@ -649,8 +659,10 @@ def _same_event(fa: dict, fb: dict) -> bool:
 
 
 def _no_casualties(fa: dict, fb: dict) -> bool:
-    """'No casualties' against people killed or injured, whatever each names as counted."""
+    """'No casualties' against people killed or injured, whatever each names as counted (but
+    'no casualties among the crew' says nothing of passengers)."""
     return any(zero["event"] == "casualty" and zero["high"] == 0 and other["event"] in ("killed", "injured")
+               and (not zero.get("among") or other["head"] == "person")
                for zero, other in ((fa, fb), (fb, fa)))
 
 
