@@ -1,9 +1,11 @@
 """Precision, recall and F1 of conflict detection on the labelled sets in data/.
 
-Usage: python benchmarks/eval_conflicts.py [--details]
-Prints figures for the seed story, every split named in the development set's stories.csv
-(tune, holdout, final, fresh; with the topics as given and with topics removed, which is harder;
-rules are tuned on `tune` only, and `final` and `fresh` were written blind to the detector), and,
+Usage: python benchmarks/eval_conflicts.py [--details] [--split tune,tune2]
+Prints figures for the seed story, every split named in the development sets' stories.csv
+(data/conflicts-dev: tune, holdout, final, fresh, blind2, blind3, blind4; data/conflicts-tune2:
+tune2; with the topics as given and with topics removed, which is harder; see the README of each
+folder for which were written blind and which were used to tune; --split limits the run, so that
+--details never shows a blind split by accident), and,
 when ../shared/datasets is present, Emergent (claim vs headline, `against` = conflict) and FNC-1
 (headline vs body, `disagree` = conflict).
 """
@@ -20,6 +22,7 @@ from quotetrack.conflicts.rules import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "data" / "conflicts-dev"
+DEV_SETS = (DEV, ROOT / "data" / "conflicts-tune2")
 SHARED = ROOT.parent / "shared" / "datasets"
 
 
@@ -102,17 +105,22 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="list false positives and misses")
     parser.add_argument("--fnc-limit", type=int, default=2000)
     parser.add_argument("--only", choices=["seed", "dev", "external"], default=None)
+    parser.add_argument("--split", default="", help="only these splits (comma-separated)")
     args = parser.parse_args()
-    if args.only in (None, "seed"):
+    wanted = {s.strip() for s in args.split.split(",") if s.strip()}
+    if args.only in (None, "seed") and not wanted:
         seed(args.details)
     if args.only in (None, "dev"):
-        with (DEV / "stories.csv").open(encoding="utf-8") as fh:
-            splits = list(dict.fromkeys(row["split"] for row in csv.DictReader(fh)))
-        for split in splits:
-            show(f"dev set, {split} split", evaluate_folder(DEV, split), args.details)
-            show(f"dev set, {split} split, topics removed",
-                 evaluate_folder(DEV, split, keep_topics=False), args.details)
-    if args.only in (None, "external"):
+        for folder in DEV_SETS:
+            with (folder / "stories.csv").open(encoding="utf-8") as fh:
+                splits = list(dict.fromkeys(row["split"] for row in csv.DictReader(fh)))
+            for split in splits:
+                if wanted and split not in wanted:
+                    continue
+                show(f"dev set, {split} split", evaluate_folder(folder, split), args.details)
+                show(f"dev set, {split} split, topics removed",
+                     evaluate_folder(folder, split, keep_topics=False), args.details)
+    if args.only in (None, "external") and not wanted:
         emergent(args.details)
         fnc1(args.details, args.fnc_limit)
 
