@@ -1112,12 +1112,20 @@ def _strip_parentheses(phrase: str) -> str:
     return _PARENTHESES.sub(lambda m: " " * len(m.group()), phrase)
 
 
+# 'As for the cranes, "...," Costa said': the writer's framing of what the quote is about, no
+# part of it ('With two ports, "..."' is part of what was said)
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:(?:But|And|Still|Yet)\s+)?(?:As\s+(?:for|to)|(?:When\s+)?[Aa]sked\s+(?:about|whether|if|why|how|"
+    r"what|when)|On\s+the\s+(?:subject|issue|question|matter)\s+of|Regarding|Of)\b[^,;:.\n]{0,80},\s*")
+
+
 def _cue_after_quote(text: str, masked: str, seg_start: int, qs: int, qe: int, limit: int) -> _Cue | None:
     """'"...," Lavrov said', '"...," said Jens Laerke, spokesperson for ...', '"...," he added'."""
     last = text[qe - 1] if qe else ""
     rest = _strip_parentheses(masked[qe + 1:limit])
     before = masked[seg_start:qs - 1]
-    if re.search(r"\w", before) and not before.rstrip().endswith(":"):
+    if re.search(r"\w", before) and not before.rstrip().endswith(":") and not (
+            _OPENING_PHRASE.fullmatch(before) and not _is_title(text[qs:qe])):
         return None  # 'The country "has changed," he said': a partial quote in a paraphrase
     if last == "." and not re.match(r"\s*[a-z]", rest):
         return None  # the quote ended its sentence

@@ -101,6 +101,16 @@ def test_scare_quotes_without_a_speaker_are_no_statements():
     assert extract('The so-called "reform" left the \u201cexperts\u201d unconvinced, and the plan stalled.') == []
 
 
+def test_a_quote_after_the_writers_framing_phrase_is_direct():
+    for article in ('As for the cranes, "they will stay where they are," said Rui Costa.',
+                    'Asked about the cranes, "they will stay where they are," Rui Costa said.'):
+        one(article, kind="direct", speaker="Rui Costa", text="they will stay where they are")
+    # a phrase that is part of what was said keeps the quote in a paraphrase; a title stays a title
+    one('With two ports, "we cannot fail," Rui Costa said.', kind="indirect")
+    assert [p for p in extract('As for his book, "The Long Quay," Rui Costa said little.')
+            if p.kind == "direct"] == []
+
+
 def test_a_title_in_quotes_after_a_reporting_verb_and_a_work_is_no_quote():
     for article in ('Ines Moreau wrote in her memoir, "Salt and Stone," that the mine had to close.',
                     'Ines Moreau said in a speech titled "A Harbour for All" that the port would grow.'):
