@@ -437,6 +437,7 @@ class _Salience:
         self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
         self.female: dict[str, bool] = {}  # surname -> whether she is a woman, when the text says
         self.topics: list[tuple[int, str]] = []  # (position, name) of subjects and speakers
+        self.groups: dict[str, bool] = {}  # one-word subjects, whether each is a plural noun
         self.text = text
         sexes: dict[str, set[bool]] = {}
         headings = [m.span() for m in re.finditer(r"[^\n]+", text)
@@ -574,9 +575,11 @@ class _Salience:
         ('Reyes'): a plural of a word for a person, or a word the text also writes in lower case."""
         if " " in name or not name.endswith("s") or self.is_person(name):
             return False
-        low = name.lower()
-        return bool(re.fullmatch(r"(?:" + _PERSON_NOUNS + r")e?s", low) or re.search(
-            r"\b(?:" + re.escape(low) + r"|" + re.escape(low[:-1]) + r")\b", self.text))
+        if name not in self.groups:  # the text is searched once a word, however long it is
+            low = name.lower()
+            self.groups[name] = bool(re.fullmatch(r"(?:" + _PERSON_NOUNS + r")e?s", low) or re.search(
+                r"\b(?:" + re.escape(low) + r"|" + re.escape(low[:-1]) + r")\b", self.text))
+        return self.groups[name]
 
     def introduced(self, before: int, *, female: bool) -> str | None:
         """A person named for the first time, a description after the name, in the sentence just
