@@ -434,6 +434,7 @@ class _Salience:
         self.full_names: dict[str, str] = {}  # surname (folded) -> longest name with it
         self.roles: dict[str, str] = {}
         self.counts: dict[str, int] = {}  # mentions of each surname
+        self.first_at: dict[str, int] = {}  # surname -> where it is first mentioned
         self.forms: dict[str, dict[str, int]] = {}  # surname -> {full form: times}
         self.female: dict[str, bool] = {}  # surname -> whether she is a woman, when the text says
         self.topics: list[tuple[int, str]] = []  # (position, name) of subjects and speakers
@@ -520,6 +521,7 @@ class _Salience:
         if not key:
             return
         self.counts[key] = self.counts.get(key, 0) + 1
+        self.first_at[key] = min(self.first_at.get(key, position), position)
         if full or key not in self.full_names:
             forms = self.forms.setdefault(key, {})
             forms[name] = forms.get(name, 0) + 1
@@ -597,7 +599,7 @@ class _Salience:
         if len(_SENTENCE_END.findall(self.text, at, before)) > 1 or not _INTRODUCED.match(
                 self.text, at + len(mention.name)):
             return None
-        if any(m.position < at and _surname(m.name) == key for m in self.mentions):
+        if self.first_at.get(key, at) < at:
             return None  # named before: no one the story turns to now
         window = self.text[max(0, at - 400):at]
         ends = list(_SENTENCE_END.finditer(window))
