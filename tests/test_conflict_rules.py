@@ -1038,3 +1038,27 @@ def test_irregular_verbs_money_zero_counts_crowds_plans_and_causes_are_read(a, b
 ])
 def test_near_misses_of_those_readings_are_left_alone(a, b):
     assert conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story")) is None
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("A magnitude 7.8 earthquake struck near the city at 4:17 am local time",
+     "The agency put the magnitude of the pre-dawn earthquake at 7.7", "7.8 vs 7.7 (magnitude)"),
+    ("The earthquake had a magnitude of 8.9", "The magnitude of the earthquake was 9.0", "8.9 vs 9.0"),
+    ("I want to make clear that at no time, as the pictures show, did I consent to the kiss",
+     "The kiss was consensual, he said", "'at no time ... consent' negates 'consensual'"),
+])
+def test_magnitudes_rounded_readings_and_inverted_denials(a, b, words):
+    found = conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story"))
+    assert found is not None and words in found.explanation
+
+
+@pytest.mark.parametrize("a, b", [
+    ("A magnitude 7.8 earthquake struck near the city at 4:17 am",
+     "A second earthquake, of magnitude 7.5, struck near the city at 1:24 pm"),
+    ("The agency put the magnitude of the pre-dawn earthquake at 7.7",
+     "The agency measured the afternoon earthquake at magnitude 7.5"),
+    ("The first blast was at 6:07 pm and killed 4 people", "The second blast killed 2 people at 6:08 pm"),
+    ("The earthquake had a magnitude of 8.9", "The earthquake had a magnitude of about 9"),
+])
+def test_other_quakes_clock_times_and_overlapping_readings_are_not_compared(a, b):
+    assert conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story")) is None

@@ -332,3 +332,17 @@ def test_a_limit_lists_the_highest_scores_and_the_count_ignores_it(db):
     assert count_conflicts(db, limited) == 2
     assert count_conflicts(db, ConflictFilters(types=("numeric",), statements=Filters(limit=1))) == 1
     assert count_conflicts(db, ConflictFilters(status="dismissed")) == 0
+
+
+def test_one_speakers_bare_denial_and_a_later_act_sharing_one_word_are_a_reversal(db):
+    add_statement(db, text="I will not resign", speaker="Ana Ruiz", outlet="Haaretz",
+                  date="2023-08-25", kind="direct", topic="federation")
+    add_statement(db, text="Ruiz announced her resignation as president of the federation",
+                  speaker="Ana Ruiz", outlet="BBC", date="2023-09-10", kind="indirect", topic="federation")
+    add_statement(db, text="We will not negotiate with terrorists", speaker="Ana Ruiz", outlet="BBC",
+                  date="2023-09-11", kind="direct", topic="federation")
+    add_statement(db, text="We negotiated a trade deal with Canada", speaker="Ana Ruiz", outlet="BBC",
+                  date="2023-10-11", kind="direct", topic="federation")
+    detect(db)
+    (found,) = list_conflicts(db)
+    assert found.type == "reversal" and "resign" in found.explanation

@@ -64,6 +64,9 @@ def _source_terms(item: Item) -> list[str]:
     names = {w for w in re.findall(r"\w+", feats.fold(f"{item.outlet} {item.speaker}")) if len(w) > 2}
     out = [f"{BY}{name}@{topic}" for name in sorted(names)]
     out += [f"{SOURCE}{n['source']}@{topic}" for n in item.features["negations"] if n.get("source")]
+    # one speaker's statements need one content word in common, not two: 'I will not resign'
+    # and, a fortnight later, 'announced his resignation' (a reversal)
+    out.append(f"#spk:{speaker_key(item.speaker)}")
     return out
 
 

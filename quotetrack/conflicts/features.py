@@ -33,7 +33,8 @@ _TOKEN = re.compile(
 _CLAUSE_BREAK = frozenset([";", ":", ".", "!", "?", "(", ")", "\"", "\u201c", "\u201d",
                            "but", "while", "whereas", "although", "though", "however", "yet"])
 _SENTENCE_END = frozenset([".", "!", "?"])
-_PRONOUNS = frozenset("he she it they we i you".split())
+_PRONOUNS = frozenset("""he she it they we i you i'm i've i'd i'll we're we've we'd we'll you're
+he's he'd he'll she's she'd she'll it's they're they've they'd they'll""".split())
 _AGENT_PREPS = frozenset(["by", "from"])
 
 
@@ -382,9 +383,9 @@ def _noun_before(tokens: list[list], words: list[str], start: int) -> str:
     k = start - 1
     clause = tokens[start][6] if start < len(tokens) else 0
     while k >= 0 and tokens[k][6] == clause and (
-            words[k] in lexicon.AUXILIARIES or words[k] in ("not", "never", "also", "to")
+            words[k] in lexicon.AUXILIARIES or words[k] in ("not", "never", "also", "to", "going")
             or (words[k].endswith("ly") and len(words[k]) > 4)):
-        k -= 1
+        k -= 1  # ('is not going to resign': the subject stands before 'going')
     if k >= 0 and tokens[k][6] == clause and tokens[k][1] and not _verb_like(words[k]):
         # only a subject: the phrase must open its clause ('the protesters attacked'), not
         # follow a verb as its object ('suspend the bill rather than withdraw it')
@@ -747,6 +748,15 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i += 3
             continue  # 'no more than eight' bounds a figure, it denies nothing
         j = cue_end
+        inverted = False
+        if word == "no" and i > 0 and words[i - 1] == "at" and words[i + 1:i + 2] in (["time"], ["point"]):
+            # 'at no time, as the images show, did I consent': the inverted verb is denied
+            kind = "verbal"
+            j = next((m + 1 for m in range(i + 2, min(n - 1, i + 20)) if words[m] in lexicon.AUXILIARIES
+                      and (words[m + 1] in _PRONOUNS or tokens[m + 1][2])), i + 2)
+            if j < n and words[j] in _PRONOUNS:
+                j += 1
+            inverted, cue_end = True, i + 2
         while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
             j += 1
         after_evidence = False
@@ -804,7 +814,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 head, verb, kind = thing, -1, "perceived"
             elif verb >= 0 and verb == thing:
                 kind = "verbal"  # 'none of them will turn': no thing, just a denied act
-        elif kind == "verbal" and not after_evidence and scope[0] == j and _after_do(words, i):
+        elif kind == "verbal" and not after_evidence and scope[0] == j and (inverted or _after_do(words, i)):
             head = j  # 'did not deviate from its assigned route': the verb after 'did not'
             after_do = True
         else:
@@ -854,7 +864,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             "agent": agent, "patient": patient,
             "proposition": [k for k in range(clause_start, scope_end) if tokens[k][1] and k != i],
             "kind": "existential" if kind == "np" and verb < 0 else kind,
-            "cue": [tokens[i][3], tokens[cue_end - 1][4]],
+            "cue": [tokens[i - 1 if inverted else i][3], tokens[cue_end - 1][4]],
             "cue_index": i,
             "head": head,
             "thing": thing,
@@ -981,10 +991,13 @@ def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
         if words[k] in ("in", "at") and k + 1 < len(words) and tokens[k + 1][2]:
             return [tokens[k + 1][2]]
     for k in range(first, min(last, len(words) - 1)):
-        if words[k] in ("in", "at"):
+        if words[k] in ("in", "at", "near"):
             for m in range(k + 1, min(len(words), k + 4)):
                 if tokens[m][2]:
                     out.append(tokens[m][2])
+                    # 'in Pazarcik, Kahramanmaras': the larger place named after a comma too
+                    if m + 2 < len(words) and words[m + 1] == "," and tokens[m + 2][2]:
+                        out.append(tokens[m + 2][2])
                     break
                 if not tokens[m][1] and words[m] not in ("the", "a", "an"):
                     break
@@ -999,7 +1012,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
     starts = [f.start for f in figures]
     # figures that count something (not '12 months', not a year): a period stops at them
     counting = [f.start for f in figures if not (f.end < len(words) and words[f.end] in lexicon.TIME_UNITS)
-                and not (f.surface.isdigit() and len(f.surface) == 4)]
+                and not (f.surface.isdigit() and len(f.surface) == 4) and not _clock(words, f)]
     out = []
     for fig in figures:
         after = fig.end
@@ -1015,6 +1028,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             continue  # 'by 21 April' is a date
         if fig.start > 0 and (tokens[fig.start - 1][2] or before[:1].isdigit()):
             continue  # 'Boeing 737', 'MAX 9', 'Flight 17': a name, not a count
+        if _clock(words, fig):
+            continue  # '4:17 am' is a time of day
         unit = "count"
         j = after
         if j < len(words) and words[j] in ("%", "percent", "per"):
@@ -1059,6 +1074,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             elif t[1]:
                 qualities.append(t[0])  # '16 untreated patients' are not '26 patients'
             j += 1
+        if before in _MEASURES:
+            head, qualities = before, []  # 'a magnitude 7.8 earthquake', 'a category 4 storm'
         if not head:
             qualities = []
             head = _head_before(words, tokens, fig.start)
@@ -1116,10 +1133,31 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "places": _places(words, tokens, fig.start),
             "single_event": sorted(_single_events(words, tokens, fig.start)),
             "among": "among" in words[fig.end:fig.end + 3],  # 'no casualties among the crew'
+            "ordinal": _ordinal(words, tokens, fig.start),
         })
     _among_totals(out, words)
     _listed(out, words, tokens)
     return out
+
+
+def _clock(words: list[str], fig) -> bool:
+    """Whether a figure is (part of) a time of day: '4:17 am', '13:24', '9 pm'."""
+    after, start = fig.end, fig.start
+    return (after + 1 < len(words) and words[after] == ":" and words[after + 1][:1].isdigit()) or (
+        start > 1 and words[start - 1] == ":" and words[start - 2][:1].isdigit()) or (
+        after < len(words) and words[after] in ("am", "pm", "a.m", "p.m", "gmt", "utc"))
+
+
+_MEASURES = frozenset(["magnitude", "category"])
+_ORDINALS = frozenset("first second third fourth fifth another".split())
+
+
+def _ordinal(words: list[str], tokens: list[list], index: int) -> str:
+    """'a second earthquake', 'another blast' in a figure's sentence: some other event than the
+    one told without it."""
+    first, last = _sentence_bounds(words, index)
+    return next((words[k] for k in range(first, min(last, len(words) - 1))
+                 if words[k] in _ORDINALS and tokens[k + 1][1] and not tokens[k + 1][2]), "")
 
 
 def _listed(figures: list[dict], words: list[str], tokens: list[list]) -> None:
@@ -1199,6 +1237,8 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _ORDINAL_QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
 
 
+_TIMES_OF_DAY = {"morning": "am", "dawn": "am", "overnight": "am", "am": "am", "a.m": "am",
+                 "afternoon": "pm", "evening": "pm", "pm": "pm", "p.m": "pm"}
 _ROUND_ORDINALS = frozenset("first second third fourth fifth sixth final".split())
 _ROUNDS = frozenset("round rounds half phase wave stage leg ballot".split())
 
@@ -1226,6 +1266,8 @@ def _figure_period(words: list[str], start: int, end: int, others: list[int]) ->
                 value = _month(words, k - 2) + "+" + month  # 'in May and June' together
             elif k + 2 < len(words) and words[k + 1] == "and" and _month(words, k + 2):
                 value = month + "+" + _month(words, k + 2)
+        elif word in _TIMES_OF_DAY:
+            kind, value = "part", _TIMES_OF_DAY[word]  # the pre-dawn earthquake is not the afternoon one
         elif word in _WEEKDAYS or (word.endswith("'s") and word[:-2] in _WEEKDAYS):
             kind, value = "part", word[:3]  # 'an attack on Monday' is not one on Tuesday
         elif word in _ROUND_ORDINALS and k + 1 < len(words) and words[k + 1] in _ROUNDS:
@@ -1243,6 +1285,11 @@ def _figure_period(words: list[str], start: int, end: int, others: list[int]) ->
         distance = k - end if k >= end else start - k + 2
         if kind not in best or distance < best[kind][0]:
             best[kind] = (distance, value)
+    if "part" not in best:
+        # a time of day anywhere in the sentence ('a magnitude 7.8 earthquake struck ... at 4:17 am')
+        times = [_TIMES_OF_DAY[words[k]] for k in range(first, last) if words[k] in _TIMES_OF_DAY]
+        if times:
+            best["part"] = (0, times[0])
     return [best[kind][1] for kind in ("part", "year") if kind in best]
 
 

@@ -19,6 +19,8 @@ to too toward towards under until up upon us very via was we were what whatever 
 which while who whom whose why will with within would yet you your yours yourself yourselves
 said says say saying told tells tell stated stating statement added adding noted according
 mr mrs ms dr also just new news report reported reports reporting
+i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll he's he'd he'll she's she'd
+she'll it's it'd it'll they're they've they'd they'll that's there's
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
 january february march april june july august september october november december
 """.split())
@@ -149,6 +151,7 @@ SYNONYMS = {
     "withdrawn": "withdraw", "pulled": "withdraw", "quit": "withdraw",
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory",
     "probable": "likely", "improbable": "unlikely",
+    "inappropriate": "improper", "appropriate": "proper",
     "citizens": "citizen", "nationals": "citizen", "national": "citizen",
     "numbers": "figures", "statistics": "figures", "stats": "figures",
     # American and British spellings
@@ -249,7 +252,7 @@ COUNT_CLASSES = {
     "policeman": "police", "officer": "police", "police": "police",
     "body": "body", "victim": "victim", "casualty": "casualty", "worker": "worker",
     "home": "home", "house": "home", "building": "building", "job": "job", "payroll": "job",
-    "vote": "vote",
+    "vote": "vote", "magnitude": "magnitude",
     "citizen": "person", "national": "person", "people": "person",
     "barrel": "barrel", "ton": "ton", "tonne": "ton", "dollar": "dollar", "euro": "euro",
     "vehicle": "vehicle", "car": "vehicle", "aircraft": "aircraft", "plane": "aircraft",

@@ -8,6 +8,7 @@ evidence in each text (for highlighting).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -658,6 +659,16 @@ def _same_event(fa: dict, fb: dict) -> bool:
     return fa["event"] == fb["event"] or _no_casualties(fa, fb)
 
 
+_MEASURED = frozenset(["magnitude", "category"])
+
+
+def _named_in(item: Item, fig: dict, places: list[str]) -> bool:
+    """Whether the sentence of `fig` in `item` names one of `places` at all."""
+    sentence = item.features["sentences"][fig["index"]]
+    return any(entities_match(t[2], place) for i, t in enumerate(item.features["tokens"])
+               if t[2] and item.features["sentences"][i] == sentence for place in places)
+
+
 def _no_casualties(fa: dict, fb: dict) -> bool:
     """'No casualties' against people killed or injured, whatever each names as counted (but
     'no casualties among the crew' says nothing of passengers)."""
@@ -669,7 +680,13 @@ def _no_casualties(fa: dict, fb: dict) -> bool:
 def _intervals_meet(fa: dict, fb: dict) -> bool:
     a_high = fa["high"] if fa["high"] is not None else float("inf")
     b_high = fb["high"] if fb["high"] is not None else float("inf")
-    return fa["low"] <= b_high and fb["low"] <= a_high
+    if not (fa["low"] <= b_high and fb["low"] <= a_high):
+        return False
+    # two figures rounded to the same step that only touch (7.7 is 7.65-7.75, 7.8 is 7.75-7.85)
+    # are two readings: a magnitude of 7.7 against 7.8, 8.9 against 9.0
+    width = a_high - fa["low"]
+    touching = math.isclose(fa["low"], b_high) or math.isclose(fb["low"], a_high)
+    return not (touching and 0 < width < float("inf") and math.isclose(width, b_high - fb["low"]))
 
 
 _WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)  # as features._figure_period writes them
@@ -725,11 +742,15 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                     out.append(Finding("numeric", 0.85, text, *((ev_said, ev_denied) if said is fa
                                                                  else (ev_denied, ev_said))))
                 continue
-            if _figure_actors_differ(fa, fb):
-                continue
+            if fa.get("ordinal") and fb.get("ordinal") and fa["ordinal"] != fb["ordinal"]:
+                continue  # 'a second earthquake' is not 'a third one'
+            if _figure_actors_differ(fa, fb) and fa["head"] not in _MEASURED:
+                continue  # (a magnitude is measured, owned by no one)
             pa, pb = fa.get("places", []), fb.get("places", [])
-            if pa and pb and not any(entities_match(x, y) for x in pa for y in pb):
+            if pa and pb and not any(entities_match(x, y) for x in pa for y in pb) \
+                    and not (_named_in(b, fb, pa) or _named_in(a, fa, pb)):
                 continue  # '1.4 million customers in Britain' and '300,000 in Ireland'
+                # (but 'hit Elbistan in Kahramanmaras province' names the other's Elbistan)
             if (pa and not pb and (_total(b, fb) or _breakdown(a, fa))) or \
                     (pb and not pa and (_total(a, fa) or _breakdown(b, fb))):
                 # '250 detained in Minsk' is part of '700 nationwide'; '11 in Texas and 3 in
@@ -1153,6 +1174,12 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     same = same_speaker(a, b)
     gap = date_gap(a, b)
     opposing = polarity(a, b, same=same) + contrary(a, b, settings, any_date=same and gap > 0, same=same)
+    if same and len(set(a.features["terms"]) & set(b.features["terms"])) < 2 \
+            and not (_bare_denial(a) or _bare_denial(b)):
+        # one word in common is too little, even for one speaker, unless a denial is only that
+        # word ('I will not resign' against 'announced his resignation'); 'we will not negotiate
+        # with terrorists' says nothing of 'negotiated a trade deal'
+        opposing = []
     if same and gap > 0 and opposing:
         best = max(opposing, key=lambda f: f.score)
         findings.append(Finding(
@@ -1169,6 +1196,13 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     if not findings:
         return None
     return _merge(findings)
+
+
+def _bare_denial(item: Item) -> bool:
+    """A denial of one word and nothing else: 'I will not resign', 'we did not retreat'."""
+    return any(n.get("kind") == "verbal" and len([i for i in n.get("proposition", n["scope"])
+                                                 if item.words[i] not in _PLAN_VERBS]) <= 1
+               for n in item.features["negations"])
 
 
 _WON = frozenset(["election", "elections", "vote", "race", "presidency", "seat", "runoff", "contest",
