@@ -1062,3 +1062,13 @@ def test_magnitudes_rounded_readings_and_inverted_denials(a, b, words):
 ])
 def test_other_quakes_clock_times_and_overlapping_readings_are_not_compared(a, b):
     assert conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story")) is None
+
+
+def test_two_short_wordings_of_one_remark_on_one_day_are_a_quote_variance():
+    a = item("I will not resign. I will not resign. I will not resign", "Luis Ortega", kind="direct")
+    b = item("I'm not going to resign", "Luis Ortega", kind="direct")
+    found = conflict(a, b)
+    assert found is not None and found.type == "quote_variance" and found.score < 0.8
+    # another remark of the same day is no variance, and the opposite words are a denial
+    assert conflict(a, item("I will not surrender to these people", "Luis Ortega", kind="direct")) is None
+    assert conflict(a, item("I'm going to resign", "Luis Ortega", kind="direct")).type == "polarity"

@@ -1069,7 +1069,8 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
             # elections' / 'there will be no new elections until you kill me')
             ratio = max(ratio, fuzz.token_sort_ratio(ja, jb) - 10)
         # two translations of one remark on one day differ more than two reports of it later
-        if ratio < (settings.variance_ratio_same_day if date_gap(a, b) == 0 else settings.variance_ratio):
+        if ratio < (settings.variance_ratio_same_day if date_gap(a, b) == 0 else settings.variance_ratio) \
+                and not _same_remark_translated(a, b):
             return []
         diff_a, diff_b, phrases = _word_diff(a.text, b.text)
         if not phrases:
@@ -1091,6 +1092,26 @@ def quotes(a: Item, b: Item, settings: Settings) -> list[Finding]:
     return [Finding("misattribution", score,
                     f"the same quote is attributed to {a.speaker} and to {b.speaker}",
                     [(0, len(a.text))], [(0, len(b.text))])]
+
+
+def _same_remark_translated(a: Item, b: Item) -> bool:
+    """Two short quotes of one speaker on one day, with the same content words and the same
+    denial, worded apart: 'I will not resign' / 'I'm not going to resign', 'I didn't like it' /
+    'I didn't enjoy it' (translations of one remark)."""
+    if date_gap(a, b) != 0 or max(len(a.words), len(b.words)) > 30:
+        return False
+    ka, kb = _content_keys(a), _content_keys(b)
+    negated = (bool(a.features["negations"]), bool(b.features["negations"]))
+    if negated[0] != negated[1]:
+        return False
+    if not (ka and kb):
+        return negated[0] and _cue_words(a) == _cue_words(b)  # 'I didn't like it' / 'I didn't enjoy it'
+    return len(ka & kb) / len(ka | kb) >= 0.5
+
+
+def _cue_words(item: Item) -> set[str]:
+    return {"not" if item.words[n["cue_index"]].endswith("n't") else item.words[n["cue_index"]]
+            for n in item.features["negations"]}
 
 
 def _same_paraphrase(a: Item, b: Item, settings: Settings) -> list[Finding]:
