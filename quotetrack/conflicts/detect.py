@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from quotetrack.conflicts import features as feats
 from quotetrack.conflicts.candidates import BY, SOURCE, candidate_pairs, neighbours_sql, topics_compatible
-from quotetrack.conflicts.rules import Finding, Item, Settings, compare, quote_words, speaker_key
+from quotetrack.conflicts.rules import Finding, Item, Settings, bare_denial, compare, quote_words, speaker_key
 from quotetrack.store import write_transaction
 
 # Flags that say which rules a statement can take part in, so most pairs are skipped cheaply.
-NEG, FIG, CONTRARY, DIRECT, DONE_BY = 1, 2, 4, 8, 16
-_PRINT = 5  # the bit where a statement's word fingerprint starts
+NEG, FIG, CONTRARY, DIRECT, DONE_BY, LINKED = 1, 2, 4, 8, 16, 32
+_PRINT = 6  # the bit where a statement's word fingerprint starts
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,19 @@ def _flags(item: Item) -> int:
     return ((NEG if f["negations"] else 0) | (FIG if f["figures"] else 0)
             | (CONTRARY if f["contrary"] or f.get("characters") else 0)
             | (DIRECT if item.kind == "direct" else 0) | (DONE_BY if f.get("done_by") else 0)
-            | print_ << _PRINT)
+            | (LINKED if _links_on_few_words(item) else 0) | print_ << _PRINT)
+
+
+def _links_on_few_words(item: Item) -> bool:
+    """A statement that may conflict with another sharing fewer than two terms with it: a bare
+    denial ('I will not resign', paired through its speaker) or a report called untrue (paired
+    through the report's source)."""
+    return bare_denial(item) or any(n.get("source") for n in item.features["negations"])
+
+
+def _enough_in_common(a: Item, b: Item, fa: int, fb: int) -> bool:
+    """Two terms in common, or a statement that needs fewer (see _links_on_few_words)."""
+    return bool((fa | fb) & LINKED) or len(set(a.features["terms"]) & set(b.features["terms"])) >= 2
 
 
 def _source_terms(item: Item) -> list[str]:
@@ -187,7 +199,8 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
         pairs = candidate_pairs([terms[sid] for sid in ids], [rows[sid]["topic"] for sid in ids])
         for i, j in pairs:
             a, b = items.get(ids[i]), items.get(ids[j])
-            if not _worth_comparing(flags[a.id], flags[b.id]):
+            if not _worth_comparing(flags[a.id], flags[b.id]) or \
+                    not _enough_in_common(a, b, flags[a.id], flags[b.id]):
                 continue
             compared += 1
             finding = compare_items(*_order(a, b), settings)
@@ -226,7 +239,8 @@ def detect(db, *, settings: Settings = Settings(), full: bool = False) -> Detect
                     other_flags = flags.get(other_id)
                     if other_flags is None:
                         other_flags = flags[other_id] = _flags(other)
-                    if not _worth_comparing(flags[item.id], other_flags):
+                    if not _worth_comparing(flags[item.id], other_flags) or \
+                            not _enough_in_common(item, other, flags[item.id], other_flags):
                         continue
                     compared += 1
                     first, second = _order(item, other)

@@ -1196,7 +1196,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     gap = date_gap(a, b)
     opposing = polarity(a, b, same=same) + contrary(a, b, settings, any_date=same and gap > 0, same=same)
     if same and len(set(a.features["terms"]) & set(b.features["terms"])) < 2 \
-            and not (_bare_denial(a) or _bare_denial(b)):
+            and not (bare_denial(a) or bare_denial(b)):
         # one word in common is too little, even for one speaker, unless a denial is only that
         # word ('I will not resign' against 'announced his resignation'); 'we will not negotiate
         # with terrorists' says nothing of 'negotiated a trade deal'
@@ -1219,7 +1219,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     return _merge(findings)
 
 
-def _bare_denial(item: Item) -> bool:
+def bare_denial(item: Item) -> bool:
     """A denial of one word and nothing else: 'I will not resign', 'we did not retreat'."""
     return any(n.get("kind") == "verbal" and len([i for i in n.get("proposition", n["scope"])
                                                  if item.words[i] not in _PLAN_VERBS]) <= 1
