@@ -1072,3 +1072,14 @@ def test_two_short_wordings_of_one_remark_on_one_day_are_a_quote_variance():
     # another remark of the same day is no variance, and the opposite words are a denial
     assert conflict(a, item("I will not surrender to these people", "Luis Ortega", kind="direct")) is None
     assert conflict(a, item("I'm going to resign", "Luis Ortega", kind="direct")).type == "polarity"
+
+
+def test_a_description_denied_in_one_word_meets_any_account_using_it_in_the_story():
+    said = item("The generals were deposed in a military coup on Monday", "State Department", topic="story")
+    denied = item("The takeover was not a coup, the spokesman said", "Army spokesman", topic="story")
+    found = conflict(said, denied)
+    assert found is not None and found.type == "polarity" and "not a coup" in found.explanation
+    assert found.score <= 0.6
+    # outside one story, one shared word is too little
+    assert conflict(item("The generals were deposed in a military coup on Monday", "State Department"),
+                    item("The takeover was not a coup, the spokesman said", "Army spokesman")) is None

@@ -247,7 +247,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             agree = roles_agree(pos_roles, neg_roles)
             # one speaker denying what they asserted needs less shared wording
             needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
-            bare = kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)
+            bare = (kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)) \
+                or (_denied_description(neg, negation) and _same_story(pos, neg))
             if len(overlap) < needed and not agree and not bare:
                 continue
             score = 0.9 if agree else 0.6 if bare and len(overlap) < needed else 0.72
@@ -261,6 +262,15 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
             break
     return out
+
+
+def _denied_description(neg: Item, negation: dict) -> bool:
+    """'the takeover was not a coup': one noun denied as what something was, which any account
+    of the same story calling it a coup contradicts."""
+    cue = negation["cue_index"]
+    words = neg.words
+    return (negation.get("kind") == "verbal" and words[cue] == "not" and cue > 0 and words[cue - 1] in _BE
+            and words[cue + 1:cue + 2] in (["a"], ["an"]) and len(negation["scope"]) == 1)
 
 
 def _reported_by(item: Item, source: str) -> str:
