@@ -268,9 +268,10 @@ def _denied_description(neg: Item, negation: dict) -> bool:
     """'the takeover was not a coup': one noun denied as what something was, which any account
     of the same story calling it a coup contradicts."""
     cue = negation["cue_index"]
-    words = neg.words
+    words, tokens = neg.words, neg.features["tokens"]
     return (negation.get("kind") == "verbal" and words[cue] == "not" and cue > 0 and words[cue - 1] in _BE
-            and words[cue + 1:cue + 2] in (["a"], ["an"]) and len(negation["scope"]) == 1)
+            and words[cue + 1:cue + 2] in (["a"], ["an"])
+            and len([k for k in negation["scope"] if tokens[k][6] == tokens[negation["head"]][6]]) == 1)
 
 
 def _reported_by(item: Item, source: str) -> str:
