@@ -3,7 +3,7 @@
 Usage: python benchmarks/eval_conflicts.py [--details] [--split tune,tune2]
 Prints figures for the seed story, every split named in the development sets' stories.csv
 (data/conflicts-dev: tune, holdout, final, fresh, blind2, blind3, blind4; data/conflicts-tune2:
-tune2; with the topics as given and with topics removed, which is harder; see the README of each
+tune2; data/conflicts-tune3: tune3; with the topics as given and with topics removed, which is harder; see the README of each
 folder for which were written blind and which were used to tune; --split limits the run, so that
 --details never shows a blind split by accident), and,
 when ../shared/datasets is present, Emergent (claim vs headline, `against` = conflict) and FNC-1
@@ -22,7 +22,8 @@ from quotetrack.conflicts.rules import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "data" / "conflicts-dev"
-DEV_SETS = (DEV, ROOT / "data" / "conflicts-tune2")
+DEV_SETS = tuple(folder for folder in (DEV, ROOT / "data" / "conflicts-tune2", ROOT / "data" / "conflicts-tune3")
+                 if (folder / "stories.csv").exists())
 SHARED = ROOT.parent / "shared" / "datasets"
 
 
