@@ -1083,3 +1083,9 @@ def test_a_description_denied_in_one_word_meets_any_account_using_it_in_the_stor
     # outside one story, one shared word is too little
     assert conflict(item("The generals were deposed in a military coup on Monday", "State Department"),
                     item("The takeover was not a coup, the spokesman said", "Army spokesman")) is None
+
+
+def test_a_state_told_with_remains_is_said_of_its_subject():
+    closed = item("The border remains closed", "Interior ministry", topic="story")
+    assert conflict(closed, item("The border was reopened on Monday", "Reuters", topic="story")).type == "antonym"
+    assert conflict(closed, item("The airport was reopened on Monday", "Reuters", topic="story")) is None

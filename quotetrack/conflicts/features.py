@@ -364,6 +364,9 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
 
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+# Verbs that link a subject to its state as 'be' does: 'the border remains closed'.
+_LINKING = frozenset("""remain remains remained stay stays stayed become becomes became seem seems
+seemed appear appears appeared""".split())
 _JUDGED = frozenset(["found", "declared", "ruled", "deemed", "considered", "held", "judged",
                      "proven", "proved", "pronounced", "became", "become", "remains", "remained"])
 
@@ -384,6 +387,7 @@ def _noun_before(tokens: list[list], words: list[str], start: int) -> str:
     clause = tokens[start][6] if start < len(tokens) else 0
     while k >= 0 and tokens[k][6] == clause and (
             words[k] in lexicon.AUXILIARIES or words[k] in ("not", "never", "also", "to", "going")
+            or words[k] in _LINKING
             or (words[k].endswith("ly") and len(words[k]) > 4)):
         k -= 1  # ('is not going to resign': the subject stands before 'going')
     if k >= 0 and tokens[k][6] == clause and tokens[k][1] and not _verb_like(words[k]):
@@ -459,7 +463,7 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
                       or (words[k].endswith("ly") and len(words[k]) > 4)):
         k -= 1
     # 'was shot down', and also 'is guilty', 'was found guilty': the subject undergoes it
-    passive = k >= 0 and (words[k] in _BE or words[k] in _JUDGED) and (
+    passive = k >= 0 and (words[k] in _BE or words[k] in _JUDGED or words[k] in _LINKING) and (
         _verb_like(words[position]) or tokens[position][0] in _contrary())
     agent = agent_after(tokens, words, position)
     if not passive:
