@@ -1089,3 +1089,47 @@ def test_a_state_told_with_remains_is_said_of_its_subject():
     closed = item("The border remains closed", "Interior ministry", topic="story")
     assert conflict(closed, item("The border was reopened on Monday", "Reuters", topic="story")).type == "antonym"
     assert conflict(closed, item("The airport was reopened on Monday", "Reuters", topic="story")) is None
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("Annual consumer price inflation rose to 36.08% in December",
+     "Annual inflation in December was 82.81%", "36.08 vs 82.81"),
+    ("Annual inflation reached 85.51% in October", "The research group put annual inflation in October at 185.34%",
+     "85.51 vs 185.34"),
+    ("He left the country illegally", "He left the country legally", "legally"),
+])
+def test_rival_estimates_of_one_rate_and_contrary_adverbs_of_one_act(a, b, words):
+    found = conflict(item(a, "Statistics office", date="2022-01-03", topic="story"),
+                     item(b, "Research group", date="2022-01-03", topic="story"))
+    assert found is not None and words in found.explanation
+
+
+@pytest.mark.parametrize("a, date_a, b, date_b", [
+    ("The mayor said the death toll could reach 18,000 to 20,000", "2023-09-14",
+     "The minister said the death toll stood at 3,283", "2023-09-16"),
+    ("The Red Crescent said it had not published a death toll of 11,300", "2023-09-17",
+     "The UN revised the death toll to 3,958", "2023-09-18"),
+    ("I have no doubt that it was a Russian missile", "2022-11-16",
+     "It was a Russian missile that hit the farm", "2022-11-16"),
+    ("The company said the claims of a conspiracy were baseless and that its internal inquiry had "
+     "uncovered misconduct", "2020-01-08", "An internal inquiry uncovered misconduct by the chairman", "2018-11-19"),
+    ("I don't want to say that until we investigate", "2022-11-16",
+     "Ukraine wanted to take part in the investigation", "2022-11-17"),
+    ("He illegally left the country by wrongful means", "2020-01-05",
+     "He entered the country legally on a French passport", "2019-12-31"),
+    ("Monthly inflation in December was 13.58%", "2022-01-03", "Annual inflation in December was 36.08%", "2022-01-03"),
+    ("The plane lost contact at 2.40 a.m. with 227 passengers on board", "2014-03-08",
+     "The plane was last seen at 1.30 a.m. with 227 passengers on board", "2014-03-09"),
+])
+def test_fears_rejected_tolls_certainty_and_other_acts_are_no_conflict(a, date_a, b, date_b):
+    assert conflict(item(a, "Source A", date=date_a, topic="story"),
+                    item(b, "Source B", date=date_b, topic="story")) is None
+
+
+def test_a_banks_rate_moves_on_two_dates_are_no_reversal_but_its_plans_are():
+    raised = item("The central bank raised its rate by 200 basis points", "Central Bank", date="2021-03-18")
+    cut = item("The central bank cut its rate by 100 basis points", "Central Bank", date="2021-12-16")
+    assert conflict(raised, cut) is None
+    will_raise = item("The central bank will raise its rate again", "Central Bank", date="2021-03-18")
+    will_cut = item("The central bank will cut its rate again", "Central Bank", date="2021-12-16")
+    assert conflict(will_raise, will_cut).type == "reversal"

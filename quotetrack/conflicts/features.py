@@ -580,7 +580,8 @@ def characterises(words: list[str], tokens: list[list], index: int) -> bool:
 
 
 _PLANS = frozenset("plan plans intention intentions desire wish".split())
-_INTENT = frozenset("intended planned meant wanted tried sought aimed attempted going".split())
+_INTENT = frozenset("""intended planned meant wanted tried sought aimed attempted going want wants
+intend intends try tries seek seeks aim aims mean means""".split())
 
 
 @lru_cache(maxsize=1)
@@ -609,8 +610,11 @@ def _predicate(words: list[str], tokens: list[list], scope: list[int]) -> int:
 def _predicates(words: list[str], tokens: list[list], scope: list[int], head: int) -> list[int]:
     """Every predicate a negation may deny, the main one first ('reports that he was detained
     or killed are false' denies both)."""
+    # (a contrary word before its noun is no predicate: the 'constitutional' of 'did not amount
+    # to a threat to the constitutional order')
     others = [i for i in scope if i != head and not tokens[i][2]
-              and (_verb_like(words[i]) or tokens[i][0] in _contrary())
+              and (_verb_like(words[i]) or (tokens[i][0] in _contrary() and not (
+                  i + 1 < len(words) and tokens[i + 1][1] and not _verb_like(words[i + 1]))))
               and not (i > head and words[i - 1] in ("that", "which", "who"))]  # a relative clause
     return [head] + others
 
@@ -709,6 +713,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 kind = "verbal" if i > 0 and words[i - 1] in _BE and words[i + 1] in ("a", "an") else "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
+            if word in ("no", "without", "little") and i + 1 < n and words[i + 1] in ("doubt", "question"):
+                i += 2
+                continue  # 'I have no doubt that it was ...' is sure of it, it denies nothing
             if word in ("not", "never") or word.endswith("n't"):
                 nxt = next((w for w in words[i + 1:i + 3] if w not in lexicon.AUXILIARIES), "")
                 if nxt in _DOUBLE_NEGATIVE:
@@ -743,6 +750,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         else:
             for phrase in lexicon.NEGATION_PHRASES:
                 if tuple(words[i:i + len(phrase)]) == phrase:
+                    if len(phrase) == 1 and word in lexicon.POSTFIX_WORDS and not (
+                            i + 1 < n and tokens[i + 1][1]):
+                        break  # '... were baseless and that ...': what it denies came before
                     cue_end = i + len(phrase)
                     break
         if not cue_end:
@@ -826,9 +836,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 _predicate(words, tokens, scope) if after_evidence or kind == "verbal" else scope[0])
         said = False
         planned = -1
-        if head + 2 < n and words[head + 1] == "to" and tokens[head + 2][1] and not tokens[head][2] \
-                and ((not _verb_like(words[head]) and words[head - 1] in _DETERMINERS)
-                     or words[head] in _INTENT) \
+        if head + 2 < n and words[head + 1] == "to" and not tokens[head][2] \
+                and ((not _verb_like(words[head]) and words[head - 1] in _DETERMINERS and tokens[head + 2][1])
+                     or (words[head] in _INTENT and words[head + 2][:1].isalpha())) \
                 and words[head] not in lexicon.REPORTING:
             # 'never had a programme to develop X', 'no way to rig', 'never intended to
             # overthrow': the act is what is denied
@@ -922,20 +932,28 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
         k -= 1
     # a subject noun right before 'was/is/reached/stood at': 'inflation was 8.5 percent'
     k = start - 1
-    while k >= 0 and words[k] in ("was", "is", "were", "are", "at", "to", "stood", "reached",
-                                  "rose", "fell", "hit", "totalled", "totaled", "of", "been", "has",
-                                  "$", "€", "£", "by", "up", "down"):
+    while k >= 0 and words[k] in _BEFORE_FIGURE:
         k -= 1
+        # 'annual inflation in October was 85%': the month or place after the noun is no noun
+        if k >= 2 and words[k - 1] in ("in", "for") and (_month(words, k) or tokens[k][2] or (
+                words[k].isdigit() and len(words[k]) == 4)):
+            k -= 2
     if (k >= 0 and k < start - 1 and tokens[k][1] and not _verb_like(words[k])
             and words[k] not in lexicon.TIME_UNITS
             and (not tokens[k][2] or k == 0 or words[k - 1] in _SENTENCE_END)):
         phrase = [tokens[k][0]]
         m = k - 1
-        while m >= 0 and len(phrase) < 3 and tokens[m][1] and not tokens[m][2] and not _verb_like(words[m]):
+        while m >= 0 and len(phrase) < 3 and tokens[m][1] and not _verb_like(words[m]) and (
+                not tokens[m][2] or m == 0 or words[m - 1] in _SENTENCE_END):
             phrase.insert(0, tokens[m][0])  # 'the gasoline index', not just 'index'
             m -= 1
         return " ".join(phrase)
     return ""
+
+
+_BEFORE_FIGURE = frozenset(["was", "is", "were", "are", "at", "to", "stood", "reached", "rose",
+                            "fell", "hit", "totalled", "totaled", "of", "been", "has", "$", "€",
+                            "£", "by", "up", "down"])
 
 
 _ESTIMATING = frozenset("""estimated estimates estimate put puts counted counts reckoned
@@ -953,7 +971,7 @@ def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
     while verb >= 0 and tokens[verb][6] == clause and not (
             tokens[verb][1] and _verb_like(words[verb]) or tokens[verb][0] in reporting):
         verb -= 1
-    if verb >= 0 and tokens[verb][6] == clause and start - verb <= 4 and (
+    if verb >= 0 and tokens[verb][6] == clause and start - verb <= (8 if words[verb] in _ESTIMATING else 4) and (
             tokens[verb][0] in reporting or words[verb] in _ESTIMATING) and not any(
             words[m] in _PRONOUNS or words[m] in lexicon.AUXILIARIES for m in range(verb + 1, start)):
         return ""  # 'police estimated the crowd at 15,000': the police are the source, not the owner
@@ -1034,6 +1052,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             continue  # 'Boeing 737', 'MAX 9', 'Flight 17': a name, not a count
         if _clock(words, fig):
             continue  # '4:17 am' is a time of day
+        if _could_reach(words, fig.start):
+            continue  # 'the toll could reach 20,000' is a fear, not a count
         unit = "count"
         j = after
         if j < len(words) and words[j] in ("%", "percent", "per"):
@@ -1125,6 +1145,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             continue
         if fig.end <= fig.start:
             continue
+        if not denied and any(tokens[k][5] and tokens[k][6] == tokens[fig.start][6]
+                              for k in range(max(0, fig.start - 5), fig.start)):
+            continue  # 'it had not published a death toll of 11,300': a figure no one gives here
         out.append({
             "period": _figure_period(words, fig.start, fig.end, counting),
             "denied": denied,
@@ -1145,11 +1168,23 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
 
 
 def _clock(words: list[str], fig) -> bool:
-    """Whether a figure is (part of) a time of day: '4:17 am', '13:24', '9 pm'."""
+    """Whether a figure is (part of) a time of day: '4:17 am', '13:24', '9 pm', '2.40 a.m.'."""
     after, start = fig.end, fig.start
     return (after + 1 < len(words) and words[after] == ":" and words[after + 1][:1].isdigit()) or (
         start > 1 and words[start - 1] == ":" and words[start - 2][:1].isdigit()) or (
-        after < len(words) and words[after] in ("am", "pm", "a.m", "p.m", "gmt", "utc"))
+        after < len(words) and words[after] in ("am", "pm", "a.m", "p.m", "gmt", "utc")) or (
+        after + 2 < len(words) and words[after] in ("a", "p") and words[after + 1] == "."
+        and words[after + 2] == "m")
+
+
+_MIGHT = frozenset("could may might would".split())
+_GROW_TO = frozenset("reach rise climb top exceed surpass hit be".split())
+
+
+def _could_reach(words: list[str], start: int) -> bool:
+    """'the death toll could reach 18,000 to 20,000', 'may rise to 500': a possibility."""
+    before = words[max(0, start - 4):start]
+    return any(w in _MIGHT for w in before) and any(w in _GROW_TO for w in before)
 
 
 _MEASURES = frozenset(["magnitude", "category"])

@@ -163,6 +163,7 @@ SYNONYMS = {
 
 # Two-word verbs that mean one of the predicates above (first word, second word) -> word.
 PHRASAL = {
+    ("on", "board"): "aboard",  # 'the 239 people on board' boards nothing
     ("brought", "down"): "strike", ("bring", "down"): "strike", ("shot", "down"): "strike",
     ("shoot", "down"): "strike",
     ("pulled", "out"): "withdraw", ("pull", "out"): "withdraw", ("backed", "out"): "withdraw",

@@ -590,7 +590,7 @@ def _figure_context(item: Item, fig: dict) -> set[str]:
 
 def _value_given(fig: dict, item: Item) -> bool:
     """Whether `item` gives the same figure for the same thing too."""
-    return any(other["head"] == fig["head"] and other["event"] == fig["event"]
+    return any(_same_head(other, fig) and other["event"] == fig["event"]
                and other["unit"] == fig["unit"] and other["mods"] == fig["mods"]
                and not other.get("denied") and _intervals_meet(other, fig)
                for other in item.features["figures"])
@@ -671,6 +671,18 @@ def _same_event(fa: dict, fb: dict) -> bool:
 
 
 _MEASURED = frozenset(["magnitude", "category"])
+# Words before a counted thing that do not make it another thing: 'annual inflation',
+# 'consumer price inflation' and 'the official inflation' are one figure ('monthly inflation'
+# or 'food inflation' are not).
+_PLAIN = frozenset(key(w) for w in "annual yearly consumer price prices official overall total headline".split())
+
+
+def _same_head(fa: dict, fb: dict) -> bool:
+    if fa["head"] == fb["head"]:
+        return True
+    ha = [w for w in fa["head"].split(" ") if w not in _PLAIN]
+    hb = [w for w in fb["head"].split(" ") if w not in _PLAIN]
+    return bool(ha) and ha == hb
 
 
 def _named_in(item: Item, fig: dict, places: list[str]) -> bool:
@@ -732,7 +744,7 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
         for fb in b.features["figures"]:
             if fa["unit"] != fb["unit"] or fa["more"] or fb["more"]:
                 continue
-            if not _same_event(fa, fb) or fa["head"] != fb["head"] and not _no_casualties(fa, fb):
+            if not _same_event(fa, fb) or not _same_head(fa, fb) and not _no_casualties(fa, fb):
                 continue
             if not fa["head"] and not fa["event"]:
                 continue
@@ -831,7 +843,11 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
 
     Pairs about moving quantities (rose/fell) count only for close dates; the others hold
     across months ('all guidance was followed' vs 'fined for breaking the rules')."""
-    far = date_gap(a, b) > settings.contrary_days and not any_date
+    # a speaker's words hold across dates ('will stay' then 'will withdraw'), but not two acts on
+    # a moving quantity: a bank that raised rates in March and cut them in December reversed
+    # nothing it said
+    far_apart = date_gap(a, b) > settings.contrary_days
+    far = far_apart and not any_date
     table = _contrary()
     trends = _trend_keys()
     ta, tb = a.features["tokens"], b.features["tokens"]
@@ -846,10 +862,13 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
         ka, kb = ta[ia][0], tb[ib][0]
         if kb in keys_a and ka in keys_b:
             continue  # each account already uses both words: a balanced summary
-        if (ka in trends or kb in trends) and (far or _periods_differ(a, ia, b, ib)
-                                               or _future(a, ia) != _future(b, ib)):
+        if (ka in trends or kb in trends) and (
+                (far_apart and (far or _past_act(a, ia) and _past_act(b, ib)))
+                or _periods_differ(a, ia, b, ib) or _future(a, ia) != _future(b, ib)):
             continue  # 'rose in June' and 'fell in July' describe different periods;
             # 'raised output' and 'agreed to cut output' a past act and a plan
+        if _adverbs_of_other_acts(a, ia, b, ib):
+            continue  # 'illegally left the country' / 'entered the country legally'
         ra = _roles(a, ia)
         rb = _roles(b, ib)
         if not (_verb_like(a.words[ia]) or _verb_like(b.words[ib])):
@@ -899,6 +918,33 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
         return [Finding("antonym", score, f"'{word_a}' contradicts '{word_b}'{about}",
                         [_contrary_span(a, ia)], [_contrary_span(b, ib)])]
     return []
+
+
+def _past_act(item: Item, i: int) -> bool:
+    """A deed told in the past tense ('raised', 'cut its rate'), not a plan or a state."""
+    word = item.words[i]
+    before = item.words[i - 1] if i > 0 else ""
+    return not _future(item, i) and (word.endswith("ed") or word in lexicon.PAST_FORMS
+                                     or before in ("has", "have", "had")
+                                     # 'the bank cut its rate' (not 'a cut', 'to cut')
+                                     or (word in _SAME_PAST and before not in _DETERMINERS | {"to"}))
+
+
+_SAME_PAST = frozenset("cut put set hit let shut quit cast cost spread".split())
+_DETERMINERS = frozenset("a an the its their his her our this that another fourth third second first".split())
+
+
+def _adverbs_of_other_acts(a: Item, ia: int, b: Item, ib: int) -> bool:
+    """Two contrary adverbs ('legally', 'illegally') said of two different verbs."""
+    def verb(item: Item, i: int) -> str:
+        words, tokens = item.words, item.features["tokens"]
+        near = [k for k in (i + 1, i - 1, i - 2, i - 3, i + 2, i - 4) if 0 <= k < len(words)
+                and tokens[k][1] and (_verb_like(words[k]) or words[k] in lexicon.PAST_FORMS)]
+        return tokens[near[0]][0] if near else ""
+    if not (a.words[ia].endswith("ly") and b.words[ib].endswith("ly")):
+        return False
+    va, vb = verb(a, ia), verb(b, ib)
+    return bool(va and vb and va != vb)
 
 
 _NP_SKIP = frozenset(["the", "a", "an", "most", "more", "less", "least", "very", "so", "too",
