@@ -1133,3 +1133,25 @@ def test_a_banks_rate_moves_on_two_dates_are_no_reversal_but_its_plans_are():
     will_raise = item("The central bank will raise its rate again", "Central Bank", date="2021-03-18")
     will_cut = item("The central bank will cut its rate again", "Central Bank", date="2021-12-16")
     assert conflict(will_raise, will_cut).type == "reversal"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The jet was carrying 227 passengers and 12 crew", "Five passengers who had checked in did not board it"),
+    ("The jet was carrying 227 passengers and 12 crew",
+     "There were no passengers who checked in and then failed to board the plane"),
+    ("No passengers who checked in failed to board the plane", "The 239 people on board are in our thoughts"),
+    ("Russian missiles hit the village", "I have no doubt it was not our missile; it was a Russian missile"),
+    ("It is unlikely that the missile was fired from Russia",
+     "It is highly probable that the missile was fired by Ukraine's air defences"),
+    ("The projects recorded three work-related deaths and 37 deaths that were not work-related",
+     "Fifty workers died in work-related accidents in 2020"),
+])
+def test_subsets_owners_classes_and_other_hypotheses_are_no_conflict(a, b):
+    assert conflict(item(a, "Source A", date="2022-11-16", topic="story"),
+                    item(b, "Source B", date="2022-11-16", topic="story")) is None
+
+
+def test_a_likelihood_about_the_same_party_still_conflicts():
+    found = conflict(item("It is unlikely that the missile was fired from Russia", "Source A", topic="story"),
+                     item("It is highly likely that the missile was fired from Russia", "Source B", topic="story"))
+    assert found is not None and found.type == "antonym"

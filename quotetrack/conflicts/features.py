@@ -213,6 +213,8 @@ def analyse(text: str) -> dict:
         if phrasal:
             tokens[i][0] = key(phrasal)
             tokens[i][1] = True
+            if phrasal == "aboard":
+                tokens[i + 1][1] = False  # 'the people on board' board nothing
     contrary_table = _contrary()
     for i in range(1, len(words)):
         opposite = contrary_table.get(tokens[i][0], ())
@@ -1098,6 +1100,10 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             elif t[1]:
                 qualities.append(t[0])  # '16 untreated patients' are not '26 patients'
             j += 1
+        if head and j + 2 < len(words) and words[j + 1] in ("who", "that") and words[j] != "that":
+            # 'five passengers who had checked in' are some of the passengers, not all of them
+            qualities.append("who:" + next((tokens[k][0] for k in range(j + 2, min(len(words), j + 6))
+                                            if tokens[k][1]), words[j + 2]))
         if before in _MEASURES:
             head, qualities = before, []  # 'a magnitude 7.8 earthquake', 'a category 4 storm'
         if not head:

@@ -232,6 +232,9 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
         # (what was not seen or proven is about the past, and stays denied)
         present = kind in ("verbal", "existential", "np") and not neg_future \
             and _present_tense_denial(neg, negation["cue_index"])
+        if _asserted_too(neg, head, pos):
+            continue  # 'not our missile ... it was a Russian missile' / 'Russian missiles hit'
+            # ('37 deaths that were not work-related' beside '3 work-related deaths')
         for position in _positive_positions(pos, head):
             if _of_differs(neg, head_index, pos, position):
                 continue  # 'no shortage of bread' says nothing of 'a shortage of fuel'
@@ -312,6 +315,15 @@ def _of_differs(a: Item, ia: int, b: Item, ib: int) -> bool:
         return ""
     x, y = of(a, ia), of(b, ib)
     return bool(x and y and not entities_match(x, y))
+
+
+def _asserted_too(neg: Item, head: str, pos: Item) -> bool:
+    """Whether the denying account also asserts the thing the other asserts, with the same
+    content word before it: then it denies something else (another owner, another class)."""
+    def owners(item: Item) -> set[str]:
+        tokens = item.features["tokens"]
+        return {tokens[i - 1][0] for i in _positive_positions(item, head) if i > 0 and tokens[i - 1][1]}
+    return bool(owners(neg) & owners(pos))
 
 
 def _asserts_existence(item: Item, index: int) -> bool:
@@ -883,8 +895,8 @@ def contrary(a: Item, b: Item, settings: Settings, *, any_date: bool = False,
         judged = _judged(a, ia) or _judged(b, ib)
         close = theme & _near_keys(a, ia, 5) & _near_keys(b, ib, 5)
         weighed = _weighed(a, ia, b, ib, ka, kb, theme, close)
-        if weighed is None:
-            continue
+        if weighed is None or ({ka, kb} <= _likelihood_keys() and _about_others(a, ia, b, ib)):
+            continue  # ('unlikely ... that it was fired from Russia' / 'probable ... fired by Ukraine')
         # Two accounts of one story that each say what 'it' was ('it looks like a terrible
         # attack' / 'the explosion was an accident') describe the same event by definition.
         says_a = characterises(a.words, a.features["tokens"], ia)
@@ -1065,6 +1077,17 @@ def _weighed(a: Item, ia: int, b: Item, ib: int, ka: str, kb: str, theme: set[st
     if names_a and names_b and not any(entities_match(x, y) for x in names_a for y in names_b):
         return None  # 'likely fired by Ukraine' / 'unlikely fired by Russia': they agree
     return True
+
+
+def _about_others(a: Item, ia: int, b: Item, ib: int) -> bool:
+    """Whether two likelihoods weigh hypotheses about different parties: the first name after
+    each in its sentence differs."""
+    def first_name(item: Item, i: int) -> str:
+        tokens, sentences = item.features["tokens"], item.features["sentences"]
+        return next((tokens[k][2] for k in range(i + 1, min(len(tokens), i + 25))
+                     if sentences[k] == sentences[i] and tokens[k][2]), "")
+    na, nb = first_name(a, ia), first_name(b, ib)
+    return bool(na and nb and not entities_match(na, nb))
 
 
 def _near_names(item: Item, index: int, radius: int = 8) -> set[str]:
@@ -1291,10 +1314,10 @@ def blamed_on_two(a: Item, b: Item) -> list[Finding]:
     """One thing done to the same target, given to two different doers: 'the hospital was hit
     by an Israeli air strike' / 'the hospital was hit by an Islamic Jihad rocket'."""
     for ia in range(len(a.words)):
-        if a.words[ia] not in lexicon.DONE_BY or a.features["tokens"][ia][5]:
+        if a.words[ia] not in lexicon.DONE_BY or a.features["tokens"][ia][5] or _weighed_only(a, ia):
             continue
         for ib in range(len(b.words)):
-            if b.words[ib] not in lexicon.DONE_BY or b.features["tokens"][ib][5]:
+            if b.words[ib] not in lexicon.DONE_BY or b.features["tokens"][ib][5] or _weighed_only(b, ib):
                 continue
             ra, rb = _roles(a, ia), _roles(b, ib)
             if not (ra[1] and rb[1] and _comparable(ra[1], rb[1]) and _same_filler(ra[1], rb[1])):
@@ -1305,6 +1328,16 @@ def blamed_on_two(a: Item, b: Item) -> list[Finding]:
                                 f"{_subject_name(b, rb[0])}: each names a different party",
                                 [_token_span(a, ia)], [_token_span(b, ib)])]
     return []
+
+
+_LIKELIHOOD_WORDS = frozenset("likely unlikely probable improbable possible possibly probably".split())
+
+
+def _weighed_only(item: Item, index: int) -> bool:
+    """A deed that its account only weighs ('it is unlikely that it was fired from Russia')."""
+    sentences = item.features["sentences"]
+    return any(item.words[k] in _LIKELIHOOD_WORDS and sentences[k] == sentences[index]
+               for k in range(max(0, index - 10), index))
 
 
 def _subject_name(item: Item, entity: str) -> str:
