@@ -1155,3 +1155,44 @@ def test_a_likelihood_about_the_same_party_still_conflicts():
     found = conflict(item("It is unlikely that the missile was fired from Russia", "Source A", topic="story"),
                      item("It is highly likely that the missile was fired from Russia", "Source B", topic="story"))
     assert found is not None and found.type == "antonym"
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("A Russian-made missile fell in the village, killing two farmers",
+     "Statements by officials about the alleged fall of Russian missiles near the village are a deliberate "
+     "provocation", "provocation' denies"),
+    ("Ghosn said his arrest was the result of a plot by the executives",
+     "The company said Ghosn's claims of a conspiracy were baseless", "disputes"),
+    ("He shifted his losses to the company, causing losses to the company",
+     "The company had not incurred any loss from his contracts", "incurred"),
+    ("At least 11,300 people were killed in the city, according to the Red Crescent",
+     "The Red Crescent said it had not published a death toll of 11,300", "not published a death toll of 11,300' rejects"),
+])
+def test_claims_called_provocations_disputed_claims_incurred_losses_and_disowned_tolls(a, b, words):
+    found = conflict(item(a, "Ghosn", topic="story"), item(b, "Company", topic="story"))
+    assert found is not None and words in found.explanation
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Troops attacked the village at dawn", "The attack on the village was a provocation"),
+    ("Ghosn said he had escaped injustice and political persecution",
+     "The company said Ghosn's claims of a conspiracy were baseless"),
+    ("More than 2,000 people were feared dead in the city",
+     "The Red Crescent said it had not published a death toll of 11,300"),
+])
+def test_a_provocation_without_a_claim_and_claims_about_something_else(a, b):
+    assert conflict(item(a, "Ghosn", topic="story"), item(b, "Company", topic="story")) is None
+
+
+def test_a_speaker_disowning_reported_words_conflicts_with_the_words_reported_before():
+    reported = item("Military radar tracked the plane turning back to the west", "Rodzali Daud",
+                    date="2014-03-11", topic="mh370")
+    disowned = item("I did not make any such statements as reported", "Rodzali Daud",
+                    date="2014-03-11", topic="mh370")
+    later = item("Radar picked up an unidentified aircraft at 2.15 a.m.", "Rodzali Daud",
+                 date="2014-03-12", topic="mh370")
+    found = conflict(reported, disowned)
+    assert found is not None and "disowns" in found.explanation
+    assert conflict(later, disowned) is None
+    assert conflict(item("Military radar tracked the plane turning back to the west", "Another Officer",
+                         date="2014-03-11", topic="mh370"), disowned) is None

@@ -61,7 +61,8 @@ def _links_on_few_words(item: Item) -> bool:
     """A statement that may conflict with another sharing fewer than two terms with it: a bare
     denial ('I will not resign', paired through its speaker) or a report called untrue (paired
     through the report's source)."""
-    return bare_denial(item) or any(n.get("source") for n in item.features["negations"])
+    return bare_denial(item) or bool(item.features.get("disowns")) or any(
+        n.get("source") for n in item.features["negations"])
 
 
 def _enough_in_common(a: Item, b: Item, fa: int, fb: int) -> bool:
@@ -76,6 +77,10 @@ def _source_terms(item: Item) -> list[str]:
     names = {w for w in re.findall(r"\w+", feats.fold(f"{item.outlet} {item.speaker}")) if len(w) > 2}
     out = [f"{BY}{name}@{topic}" for name in sorted(names)]
     out += [f"{SOURCE}{n['source']}@{topic}" for n in item.features["negations"] if n.get("source")]
+    if item.features.get("disowns"):
+        # words disowned by their speaker: paired with everything given in that speaker's name
+        out += [f"{SOURCE}{name}@{topic}" for name in sorted(
+            {w for w in re.findall(r"\w+", feats.fold(item.speaker)) if len(w) > 2})]
     # one speaker's statements need one content word in common, not two: 'I will not resign'
     # and, a fortnight later, 'announced his resignation' (a reversal)
     out.append(f"#spk:{speaker_key(item.speaker)}")

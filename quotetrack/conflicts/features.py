@@ -273,8 +273,32 @@ def analyse(text: str) -> dict:
         "characters": characters,
         # 'was hit by', 'destroyed by': a deed with its doer, for rules that compare doers
         "done_by": any(words[i] in lexicon.DONE_BY and "by" in words[i + 1:i + 4] for i in range(len(words))),
+        # 'I did not make any such statements as reported', 'the statement attributed to her was
+        # not hers': the speaker disowns words given in their name
+        "disowns": _disowns(words),
         "sentences": sentence_ids,
     }
+
+
+_SAID_WORDS = frozenset("statement statements remarks remark comments comment words quote quotes".split())
+_OWN = frozenset("mine hers his theirs ours my her their our".split())
+
+
+def _disowns(words: list[str]) -> bool:
+    """Whether a text disowns words attributed to its speaker: 'I did not make any such
+    statements', 'I never said that', 'I was misquoted', 'the statement attributed to her was
+    not hers'."""
+    for i, word in enumerate(words):
+        if word in ("misquoted", "misattributed"):
+            return True
+        if word in ("not", "never") or word.endswith("n't"):
+            after = [w for w in words[i + 1:i + 6] if w not in ("any", "such", "those", "these", "this")]
+            if after[:1] in (["make"], ["made"], ["give"], ["gave"], ["say"], ["said"]) and (
+                    after[1:2] == ["that"] or any(w in _SAID_WORDS for w in after[1:3])):
+                return True
+            if after[:1] and after[0] in _OWN and "attributed" in words[max(0, i - 12):i]:
+                return True
+    return False
 
 
 def _hedged(words: list[str], tokens: list[list]) -> set[int]:
@@ -581,6 +605,10 @@ def characterises(words: list[str], tokens: list[list], index: int) -> bool:
     return False
 
 
+# What a claim is called when it is called untrue, and the claims it may be said of.
+_CALLED_UNTRUE = frozenset("""provocation fabrication lie hoax fake fiction invention smear slander
+propaganda falsehood distortion""".split())
+_CLAIM_NOUNS = lexicon.EVIDENCE_WORDS | frozenset("statement statements remarks".split())
 _PLANS = frozenset("plan plans intention intentions desire wish".split())
 _INTENT = frozenset("""intended planned meant wanted tried sought aimed attempted going want wants
 intend intends try tries seek seeks aim aims mean means""".split())
@@ -663,7 +691,15 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             m = i + 1  # 'are absolutely false', 'is factually and scientifically erroneous'
             while m < min(n, i + 5) and (words[m].endswith("ly") or words[m] == "and"):
                 m += 1
-            if m > i + 1 and m < n and words[m] in lexicon.POSTFIX_WORDS:
+            if m < n and words[m] in lexicon.POSTFIX_WORDS and (m > i + 1 or any(
+                    words[k] in _CLAIM_NOUNS for k in range(_sentence_bounds(words, i)[0], i))):
+                postfix = tuple(words[i:m + 1])  # ('claims of a conspiracy were baseless')
+            # 'statements about the fall of Russian missiles are a deliberate provocation'
+            m = i + 2 if words[i + 1:i + 2] in (["a"], ["an"]) else -1
+            if m > 0 and m + 1 < n and words[m] not in _CALLED_UNTRUE and tokens[m][1]:
+                m += 1  # ('a deliberate provocation')
+            if m > 0 and m < n and words[m] in _CALLED_UNTRUE and any(
+                    words[k] in _CLAIM_NOUNS for k in range(_sentence_bounds(words, i)[0], i)):
                 postfix = tuple(words[i:m + 1])
         if postfix:
             clause_start = i
@@ -672,7 +708,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             sentence_start = clause_start
             # 'reports on social media about strikes on the camps are false': what is called
             # false is what the reports say, after 'about', 'of' or 'that'
-            claim = next((k for k in range(clause_start, i) if words[k] in lexicon.EVIDENCE_WORDS), -1)
+            claim = next((k for k in range(clause_start, i) if words[k] in _CLAIM_NOUNS), -1)
             # whose report it is: 'the Journal's article', 'the Reuters report', 'a report by AFP'
             source = ""
             if claim >= 0:
@@ -1151,9 +1187,15 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             continue
         if fig.end <= fig.start:
             continue
-        if not denied and any(tokens[k][5] and tokens[k][6] == tokens[fig.start][6]
-                              for k in range(max(0, fig.start - 5), fig.start)):
-            continue  # 'it had not published a death toll of 11,300': a figure no one gives here
+        denied_from = -1
+        if not denied:
+            # 'it had not published a death toll of 11,300': a figure this account gives no one,
+            # and disowns where another gives it
+            denied_from = next((k for k in range(max(0, fig.start - 5), fig.start) if tokens[k][5]
+                                and tokens[k][6] == tokens[fig.start][6] and _verb_like(words[k])), -1)
+            denied = denied_from >= 0
+            if denied and denied_from > 0 and words[denied_from - 1] in lexicon.NEGATION_WORDS | {"n't"}:
+                denied_from -= 1  # (quoted from 'not')
         out.append({
             "period": _figure_period(words, fig.start, fig.end, counting),
             "denied": denied,
@@ -1165,6 +1207,7 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "subject": _figure_actor(tokens, words, fig.start),
             "places": _places(words, tokens, fig.start),
             "single_event": sorted(_single_events(words, tokens, fig.start)),
+            "denied_from": denied_from,
             "among": "among" in words[fig.end:fig.end + 3],  # 'no casualties among the crew'
             "ordinal": _ordinal(words, tokens, fig.start),
         })

@@ -148,6 +148,7 @@ SYNONYMS = {
     "arms": "weapon", "weapons": "weapon", "weaponry": "weapon",
     "poisoned": "poison", "poisoning": "poison", "toxin": "poison",
     "agreement": "deal", "accord": "deal", "treaty": "deal", "pact": "deal",
+    "plot": "conspiracy", "plots": "conspiracy", "conspiracies": "conspiracy",
     "withdrawn": "withdraw", "pulled": "withdraw", "quit": "withdraw",
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory",
     "probable": "likely", "improbable": "unlikely",

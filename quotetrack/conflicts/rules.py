@@ -201,7 +201,11 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             continue  # 'B never acknowledged that X' is no denial of X by anyone but B
         reporter = _reported_by(pos, negation["source"]) if negation.get("source") else ""
         if reporter and _same_story(pos, neg):
-            out.append(_report_disputed(pos, neg, negation, flipped, reporter))
+            # 'the Journal's article is erroneous' disputes all the Journal said; 'Ghosn's claims
+            # of a conspiracy were baseless' only what Ghosn said of a conspiracy (or a plot)
+            about = {tokens[i][0] for i in negation["scope"] if not tokens[i][2]} - {key(negation["source"])}
+            if not about or about & positive_keys:
+                out.append(_report_disputed(pos, neg, negation, flipped, reporter))
             continue
         head_index = next((h for h in _denied_heads(neg, negation)
                            if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
@@ -389,6 +393,9 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
     if negation.get("kind") == "np" and negation["thing"] not in heads and \
             neg.words[negation["head"]] in _LIGHT_VERBS:
         heads.append(negation["thing"])  # 'no warning was given' denies the warning
+    if negation.get("kind") == "verbal" and neg.words[negation["head"]] in _LIGHT_VERBS:
+        # 'had not incurred any loss' denies the loss
+        heads += [k for k in negation["scope"] if negation["head"] < k <= negation["head"] + 3][:1]
     if negation.get("kind") == "postfix":
         # 'allegations of a state doping programme are groundless' denies every content word
         # of the claim, not only its first one
@@ -398,7 +405,8 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
 
 
 # Verbs that say little beyond their object: 'no warning was given' is 'not warned'.
-_LIGHT_VERBS = frozenset("given made issued provided sent offered received taken done".split())
+_LIGHT_VERBS = frozenset("""given made issued provided sent offered received taken done incurred
+suffered sustained""".split())
 
 
 def _claim_repeated(neg: Item, negation: dict, head_index: int, pos: Item, positive_keys: set[str]) -> bool:
@@ -766,9 +774,15 @@ def numeric(a: Item, b: Item, settings: Settings) -> list[Finding]:
                 # '20 million, not the 10 million being reported' rejects the other's 10 million
                 # whenever it was given
                 said, denied, said_item, denied_item = (fa, fb, a, b) if fb.get("denied") else (fb, fa, b, a)
+                # (the same number: 'at least 11,300 killed' is the toll of 11,300 disowned, but
+                # 'more than 2,000' is not)
+                denied_high = denied["high"] if denied["high"] is not None else float("inf")
                 if not said.get("denied") and _intervals_meet(said, denied) and (
+                        denied["low"] <= said["low"] <= denied_high
+                        or (said["high"] is not None and said["high"] < 2 * said["low"] + 1)) and (
                         same_topic or len(shared - {fa["head"]}) >= 2):
-                    cue_start = _token_span(denied_item, max(0, denied["index"] - 2))[0]
+                    first = denied.get("denied_from", -1)
+                    cue_start = _token_span(denied_item, first if first >= 0 else max(0, denied["index"] - 2))[0]
                     quoted = denied_item.text[cue_start:denied["span"][1]]
                     label = _figure_label(said_item, said)
                     text = (f"'{quoted}' rejects {_format_value(said) or _span_text(said_item, *said['span'])}"
@@ -1290,6 +1304,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     else:
         findings += opposing
     findings += numeric(a, b, settings)
+    findings += disowned(a, b) + [_flip(f) for f in disowned(b, a)]
     findings += jurisdiction(a, b) + [_flip(f) for f in jurisdiction(b, a)]
     findings += exclusive(a, b, settings)
     if a.topic and b.topic and a.topic.casefold() == b.topic.casefold() and date_gap(a, b) <= 3:
@@ -1297,6 +1312,18 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     if not findings:
         return None
     return _merge(findings)
+
+
+def disowned(a: Item, b: Item) -> list[Finding]:
+    """`b` disowns words given in its speaker's name, and `a` gave such words in the same story
+    in the week before: 'I did not make any such statements as reported' (words given later are
+    not the ones disowned)."""
+    if not b.features.get("disowns") or a.features.get("disowns") or not same_speaker(a, b) \
+            or not _same_story(a, b) or a.day_start > b.day_end or date_gap(a, b) > 7:
+        return []
+    return [Finding("polarity", 0.6,
+                    f"{b.speaker} disowns words given in their name; this account gives words of "
+                    f"{a.speaker} ({a.outlet}, {a.date})", [(0, len(a.text))], [(0, len(b.text))])]
 
 
 def bare_denial(item: Item) -> bool:
