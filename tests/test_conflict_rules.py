@@ -1196,3 +1196,26 @@ def test_a_speaker_disowning_reported_words_conflicts_with_the_words_reported_be
     assert conflict(later, disowned) is None
     assert conflict(item("Military radar tracked the plane turning back to the west", "Another Officer",
                          date="2014-03-11", topic="mh370"), disowned) is None
+
+
+def test_someone_said_not_to_be_somewhere_that_another_account_puts_them():
+    there = item("Grace Mugabe flew to Namibia on Tuesday night", "Opposition sources", date="2017-11-15")
+    absent = item("The deputy prime minister said Grace Mugabe was not in Namibia", "Namibia", date="2017-11-15")
+    found = conflict(there, absent)
+    assert found is not None and "'Grace Mugabe was not in Namibia'" in found.explanation
+    # another person, another place, or a week later (people move) is no conflict
+    assert conflict(item("Robert Mugabe flew to Namibia on Tuesday", "X", date="2017-11-15"), absent) is None
+    assert conflict(item("Grace Mugabe flew to Singapore on Tuesday", "X", date="2017-11-15"), absent) is None
+    assert conflict(item("Grace Mugabe flew to Namibia on Tuesday", "X", date="2017-11-25"), absent) is None
+
+
+def test_a_military_takeover_denied_meets_a_coup_and_voluntary_meets_forced():
+    denied = item("We wish to make it clear that this is not a military takeover of government", "Army",
+                  topic="story")
+    found = conflict(item("The events in the capital looked like a coup", "African Union", topic="story"), denied)
+    assert found is not None and found.type == "polarity"
+    assert conflict(item("The company completed its takeover of the bank", "Company", topic="story"),
+                    item("This is not a military operation against the bank", "Army", topic="story")) is None
+    found = conflict(item("My resignation is voluntary", "Robert Mugabe", date="2017-11-21"),
+                     item("Mugabe said his resignation had been forced", "Robert Mugabe", date="2018-03-15"))
+    assert found is not None and found.type == "reversal"

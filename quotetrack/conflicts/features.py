@@ -213,8 +213,8 @@ def analyse(text: str) -> dict:
         if phrasal:
             tokens[i][0] = key(phrasal)
             tokens[i][1] = True
-            if phrasal == "aboard":
-                tokens[i + 1][1] = False  # 'the people on board' board nothing
+            if phrasal in ("aboard", "coup"):
+                tokens[i + 1][1] = False  # 'the people on board' board nothing; 'a military takeover' is one thing
     contrary_table = _contrary()
     for i in range(1, len(words)):
         opposite = contrary_table.get(tokens[i][0], ())
@@ -276,8 +276,25 @@ def analyse(text: str) -> dict:
         # 'I did not make any such statements as reported', 'the statement attributed to her was
         # not hers': the speaker disowns words given in their name
         "disowns": _disowns(words),
+        "absences": _absences(words, tokens),
         "sentences": sentence_ids,
     }
+
+
+def _absences(words: list[str], tokens: list[list]) -> list[list]:
+    """'Grace Mugabe was not in Namibia': [who, where, first token, last token] for each person
+    or body said not to be somewhere."""
+    out = []
+    for i in range(1, len(words) - 2):
+        if words[i] in ("not", "never") and words[i - 1] in _BE | {"has", "have", "had"} \
+                and words[i + 1] in ("in", "at") and tokens[i + 2][2]:
+            who = subject_before(tokens, words, i - 1, weak=True)
+            if who and who != "?":
+                first = next((k for k in range(i - 2, -1, -1) if tokens[k][2] == who), i - 1)
+                while first > 0 and tokens[first - 1][2]:
+                    first -= 1  # ('Grace Mugabe')
+                out.append([who, tokens[i + 2][2], first, i + 2])
+    return out
 
 
 _SAID_WORDS = frozenset("statement statements remarks remark comments comment words quote quotes".split())

@@ -165,6 +165,7 @@ SYNONYMS = {
 # Two-word verbs that mean one of the predicates above (first word, second word) -> word.
 PHRASAL = {
     ("on", "board"): "aboard",  # 'the 239 people on board' boards nothing
+    ("military", "takeover"): "coup",  # (a takeover alone may be a company's)
     ("brought", "down"): "strike", ("bring", "down"): "strike", ("shot", "down"): "strike",
     ("shoot", "down"): "strike",
     ("pulled", "out"): "withdraw", ("pull", "out"): "withdraw", ("backed", "out"): "withdraw",
@@ -213,7 +214,8 @@ CONTRARY_PAIRS = (
     ("armed", "unarmed"), ("provoked", "unprovoked"), ("self-defence", "unprovoked"),
     ("solvent", "insolvent"), ("solvent", "bankrupt"), ("authorised", "unauthorised"),
     ("justified", "unjustified"), ("constitutional", "unconstitutional"),
-    ("proportionate", "disproportionate"), ("necessary", "unnecessary"), ("voluntary", "coerced"), ("reliable", "unreliable"), ("credible", "implausible"),
+    ("proportionate", "disproportionate"), ("necessary", "unnecessary"), ("voluntary", "coerced"),
+    ("voluntary", "forced"), ("reliable", "unreliable"), ("credible", "implausible"),
     ("controlled", "uncontrolled"), ("collapse", "success"), ("collapse", "succeed"),
     ("sign", "veto"), ("approve", "veto"), ("resign", "sacked"), ("resign", "ousted"),
     ("fair", "fraud"), ("legitimate", "fraud"), ("legitimate", "illegitimate"), ("fair", "unfair"),

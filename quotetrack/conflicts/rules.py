@@ -271,6 +271,9 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
     return out
 
 
+_PREPOSITIONS = frozenset("of to in on at for by with from against about over".split())
+
+
 def _denied_description(neg: Item, negation: dict) -> bool:
     """'the takeover was not a coup': one noun denied as what something was, which any account
     of the same story calling it a coup contradicts."""
@@ -278,7 +281,8 @@ def _denied_description(neg: Item, negation: dict) -> bool:
     words, tokens = neg.words, neg.features["tokens"]
     return (negation.get("kind") == "verbal" and words[cue] == "not" and cue > 0 and words[cue - 1] in _BE
             and words[cue + 1:cue + 2] in (["a"], ["an"])
-            and len([k for k in negation["scope"] if tokens[k][6] == tokens[negation["head"]][6]]) == 1)
+            and len([k for k in negation["scope"] if tokens[k][6] == tokens[negation["head"]][6]
+                     and not any(w in _PREPOSITIONS for w in words[cue:k])]) == 1)
 
 
 def _reported_by(item: Item, source: str) -> str:
@@ -1305,6 +1309,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
         findings += opposing
     findings += numeric(a, b, settings)
     findings += disowned(a, b) + [_flip(f) for f in disowned(b, a)]
+    findings += absent(a, b) + [_flip(f) for f in absent(b, a)]
     findings += jurisdiction(a, b) + [_flip(f) for f in jurisdiction(b, a)]
     findings += exclusive(a, b, settings)
     if a.topic and b.topic and a.topic.casefold() == b.topic.casefold() and date_gap(a, b) <= 3:
@@ -1324,6 +1329,48 @@ def disowned(a: Item, b: Item) -> list[Finding]:
     return [Finding("polarity", 0.6,
                     f"{b.speaker} disowns words given in their name; this account gives words of "
                     f"{a.speaker} ({a.outlet}, {a.date})", [(0, len(a.text))], [(0, len(b.text))])]
+
+
+_GONE_TO = frozenset("in to into at".split())
+
+
+def absent(a: Item, b: Item) -> list[Finding]:
+    """`b` says someone was not in a place that `a` puts them in, on close dates: 'Grace Mugabe
+    was not in Namibia' / 'Grace Mugabe flew to Namibia'."""
+    if date_gap(a, b) > 2:
+        return []  # (people move)
+    tokens = a.features["tokens"]
+    for who, where, first, last in b.features.get("absences", []):
+        for k, t in enumerate(tokens):
+            if not (t[2] and entities_match(t[2], where) and k > 0 and a.words[k - 1] in _GONE_TO
+                    and not t[5]):
+                continue
+            sentence = a.features["sentences"][k]
+            named = [m for m in range(k) if a.features["sentences"][m] == sentence
+                     and tokens[m][2] and entities_match(tokens[m][2], who)]
+            if named and _same_name(_name_run(a, named[0]), _name_run(b, first)):
+                span_b = (_token_span(b, first)[0], _token_span(b, last)[1])
+                start = next(m for m in range(k) if a.features["sentences"][m] == sentence)
+                return [Finding("polarity", 0.7,
+                                f"'{b.text[span_b[0]:span_b[1]]}' against '{a.text[_token_span(a, start)[0]:t[4]]}'",
+                                [(_token_span(a, start)[0], t[4])], [span_b])]
+    return []
+
+
+def _name_run(item: Item, index: int) -> set[str]:
+    """The words of the name around `index` ('Grace Mugabe')."""
+    tokens = item.features["tokens"]
+    first, last = index, index
+    while first > 0 and tokens[first - 1][2]:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1][2]:
+        last += 1
+    return {tokens[k][2] for k in range(first, last + 1)}
+
+
+def _same_name(x: set[str], y: set[str]) -> bool:
+    """'Mugabe' and 'Grace Mugabe' may be one person; 'Robert Mugabe' and 'Grace Mugabe' are not."""
+    return x <= y or y <= x
 
 
 def bare_denial(item: Item) -> bool:
