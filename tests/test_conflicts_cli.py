@@ -346,3 +346,18 @@ def test_one_speakers_bare_denial_and_a_later_act_sharing_one_word_are_a_reversa
     detect(db)
     (found,) = list_conflicts(db)
     assert found.type == "reversal" and "resign" in found.explanation
+
+
+@pytest.mark.parametrize("denial_first", [False, True])
+def test_words_a_speaker_disowns_are_paired_however_few_words_they_share(db, denial_first):
+    reported = dict(text="Military radar tracked the airliner turning back towards the west",
+                    speaker="Rodzali Daud", outlet="Berita Harian", date="2014-03-11", kind="indirect", topic="mh370")
+    disowned = dict(text="I did not make any such statements as reported", speaker="Rodzali Daud",
+                    outlet="Reuters", date="2014-03-11", kind="direct", topic="mh370")
+    first, second = (disowned, reported) if denial_first else (reported, disowned)
+    add_statement(db, **first)
+    detect(db)  # the second is then compared incrementally
+    add_statement(db, **second)
+    detect(db)
+    (found,) = list_conflicts(db)
+    assert found.type == "polarity" and "disowns" in found.explanation
