@@ -214,7 +214,9 @@ def analyse(text: str) -> dict:
             tokens[i][0] = key(phrasal)
             tokens[i][1] = True
             if phrasal in ("aboard", "coup"):
-                tokens[i + 1][1] = False  # 'the people on board' board nothing; 'a military takeover' is one thing
+                # 'the people on board' board nothing; 'a military takeover' is one thing, shown whole
+                tokens[i + 1][1] = False
+                tokens[i][4] = tokens[i + 1][4]
     contrary_table = _contrary()
     for i in range(1, len(words)):
         opposite = contrary_table.get(tokens[i][0], ())
