@@ -87,18 +87,25 @@ def candidate_pairs(
 
 
 SOURCE, BY = "!src:", "!by:"
+SELF_DENIAL, MENTION = "!self:", "!men:"
+# Linked terms: a statement with the first term of a pair is compared with every statement that
+# has the second, however few words they share.
+LINKS = {SOURCE: BY, SELF_DENIAL: MENTION}
+_LINKED = {**LINKS, **{b: a for a, b in LINKS.items()}}
 
 
 def _source_pairs(postings: dict[str, list[int]], topics: Sequence[str | None]) -> set[tuple[int, int]]:
     """A statement that calls a report untrue ('the Journal's article is erroneous', term
     '!src:journal@topic') is paired with every statement that outlet or person gave in the same
-    topic ('!by:journal@topic'), however few words they share. Denials of reports are few, so
-    this is linear in the statements by that source."""
+    topic ('!by:journal@topic'); a speaker denying an act of their own ('!self:zaluzhnyi@topic')
+    with every statement that names them ('!men:zaluzhnyi@topic'). Such denials are few, so this
+    is linear in the statements they link to."""
     out: set[tuple[int, int]] = set()
     for term, denials in postings.items():
-        if not term.startswith(SOURCE):
+        prefix = next((p for p in LINKS if term.startswith(p)), None)
+        if prefix is None:
             continue
-        for j in postings.get(BY + term[len(SOURCE):], ()):
+        for j in postings.get(LINKS[prefix] + term[len(prefix):], ()):
             for i in denials:
                 if i != j and topics_compatible(topics[i], topics[j]):
                     out.add((min(i, j), max(i, j)))
@@ -110,15 +117,15 @@ def neighbours_sql(db, statement_id: str, item_terms: Sequence[str], total: int,
     """Ids of stored statements sharing enough informative terms with one statement."""
     if not item_terms:
         return []
-    linked = [(BY if t.startswith(SOURCE) else SOURCE) + t.split(":", 1)[1]
-              for t in item_terms if t.startswith((SOURCE, BY))]
+    linked = [_LINKED[t.split(":", 1)[0] + ":"] + t.split(":", 1)[1]
+              for t in item_terms if t.startswith(tuple(_LINKED))]
     found = set()
     if linked:
         marks = ",".join("?" * len(linked))
         found = {row[0] for row in db.execute(
             f"SELECT statement_id FROM terms WHERE term IN ({marks}) AND statement_id != ?",
             [*linked, statement_id])}
-    item_terms = [t for t in item_terms if not t.startswith((SOURCE, BY))]
+    item_terms = [t for t in item_terms if not t.startswith(tuple(_LINKED))]
     return sorted(found | set(_neighbours(db, statement_id, item_terms, total, min_shared)))
 
 

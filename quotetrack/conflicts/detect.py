@@ -11,7 +11,9 @@ import time
 from dataclasses import dataclass
 
 from quotetrack.conflicts import features as feats
-from quotetrack.conflicts.candidates import BY, SOURCE, candidate_pairs, neighbours_sql, topics_compatible
+from quotetrack.conflicts.candidates import (
+    BY, MENTION, SELF_DENIAL, SOURCE, candidate_pairs, neighbours_sql, topics_compatible,
+)
 from quotetrack.conflicts.rules import Finding, Item, Settings, bare_denial, compare, quote_words, speaker_key
 from quotetrack.store import write_transaction
 
@@ -62,7 +64,7 @@ def _links_on_few_words(item: Item) -> bool:
     denial ('I will not resign', paired through its speaker) or a report called untrue (paired
     through the report's source)."""
     return bare_denial(item) or bool(item.features.get("disowns")) or any(
-        n.get("source") for n in item.features["negations"])
+        n.get("source") or n.get("agent") in (feats.SELF, "?") for n in item.features["negations"])
 
 
 def _enough_in_common(a: Item, b: Item, fa: int, fb: int) -> bool:
@@ -77,6 +79,13 @@ def _source_terms(item: Item) -> list[str]:
     names = {w for w in re.findall(r"\w+", feats.fold(f"{item.outlet} {item.speaker}")) if len(w) > 2}
     out = [f"{BY}{name}@{topic}" for name in sorted(names)]
     out += [f"{SOURCE}{n['source']}@{topic}" for n in item.features["negations"] if n.get("source")]
+    # a speaker denying an act of their own ('he knew nothing of it, and claims that he approved
+    # one are a provocation') meets every account in the topic that names them
+    if any(n.get("agent") in (feats.SELF, "?") for n in item.features["negations"]):
+        out += [f"{SELF_DENIAL}{name}@{topic}" for name in sorted(
+            {w for w in re.findall(r"\w+", feats.fold(item.speaker)) if len(w) > 3})]
+    out += [f"{MENTION}{t[2]}@{topic}" for t in {tuple(t[:3]) for t in item.features["tokens"] if t[2]}
+            if len(t[2]) > 3]
     if item.features.get("disowns"):
         # words disowned by their speaker: paired with everything given in that speaker's name
         out += [f"{SOURCE}{name}@{topic}" for name in sorted(

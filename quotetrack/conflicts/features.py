@@ -397,6 +397,12 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
         if words[i] in _AGENT_PREPS:
             for j in range(i + 1, min(len(tokens), i + 3)):
                 if tokens[j][2]:
+                    if words[j].endswith(("'s", "\u2019s")):
+                        # 'by Ukraine's then commander-in-chief Valerii Zaluzhnyi': the owner's
+                        # man, named a few words on, is the agent
+                        later = next((tokens[k][2] for k in range(j + 1, min(len(tokens), j + 6))
+                                      if tokens[k][2] and tokens[k][6] == clause), "")
+                        return later or tokens[j][2]
                     return tokens[j][2]
             # 'hit by a failed rocket launch by Islamic Jihad': the name in a second 'by'
             for j in range(i + 3, min(len(tokens), i + 7)):

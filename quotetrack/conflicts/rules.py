@@ -186,7 +186,8 @@ def roles_agree(ra: tuple[str, str], rb: tuple[str, str]) -> str:
     """The name both accounts give the same role, or ''."""
     for x, y in zip(ra, rb):
         if _comparable(x, y) and not x.startswith("~") and _same_filler(x, y):
-            return y.split("|")[0]
+            # (a speaker's names 'valerii|zaluzhnyi' against the 'Zaluzhnyi' of the other account)
+            return x.split("|")[0] if "|" in y else y.split("|")[0]
     return ""
 
 
@@ -230,7 +231,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             continue  # 'no poison was found' is not denied by 'biomarkers were found'
         if negation.get("holder") is not None and not _holder_named(neg, negation, pos):
             continue  # no knowledge of X contradicts only an account of the same person acting on X
-        neg_roles = _as_speaker(neg, (negation.get("agent", ""), negation.get("patient", "")))
+        neg_roles = _as_speaker(neg, (_reported_self(neg, negation, negation.get("agent", "")),
+                                      negation.get("patient", "")))
         neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
         # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
         # (what was not seen or proven is about the past, and stays denied)
@@ -263,7 +265,8 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
                 score += 0.05
             explanation, ev_neg = _denial_evidence(neg, negation, head_index, pos, position, overlap)
             if agree:
-                explanation += f" (both about {_subject_name(neg, agree)})"
+                named_in = neg if any(t[2] == agree for t in neg.features["tokens"]) else pos
+                explanation += f" (both about {_subject_name(named_in, agree)})"
             ev_pos = [_token_span(pos, position)]
             a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
             out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
@@ -283,6 +286,18 @@ def _denied_description(neg: Item, negation: dict) -> bool:
             and words[cue + 1:cue + 2] in (["a"], ["an"])
             and len([k for k in negation["scope"] if tokens[k][6] == tokens[negation["head"]][6]
                      and not any(w in _PREPOSITIONS for w in words[cue:k])]) == 1)
+
+
+def _reported_self(item: Item, negation: dict, agent: str) -> str:
+    """In a paraphrase of X, 'he' or 'she' doing what is denied is X ('He knew nothing of it, and
+    claims that he approved one are a provocation', said of Zaluzhnyi): SELF, else `agent`."""
+    if agent != "?" or item.kind != "indirect":
+        return agent
+    head = negation["head"]
+    sentence = item.features["sentences"][head]
+    pronouns = [item.words[k] for k in range(max(0, head - 8), head)
+                if item.words[k] in ("he", "she") and item.features["sentences"][k] == sentence]
+    return SELF if pronouns else agent
 
 
 def _reported_by(item: Item, source: str) -> str:
