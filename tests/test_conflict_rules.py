@@ -1219,3 +1219,28 @@ def test_a_military_takeover_denied_meets_a_coup_and_voluntary_meets_forced():
     found = conflict(item("My resignation is voluntary", "Robert Mugabe", date="2017-11-21"),
                      item("Mugabe said his resignation had been forced", "Robert Mugabe", date="2018-03-15"))
     assert found is not None and found.type == "reversal"
+
+
+def test_a_rebuttal_as_a_whole_meets_the_accusation_of_its_speaker_and_the_account_of_a_source_it_names():
+    accused = item("The coup attempt was carried out by the network of Fethullah Gulen", "Recep Erdogan",
+                   date="2016-07-16", topic="coup")
+    denial = item("I categorically deny such accusations", "Fethullah Gulen", date="2016-07-16", topic="coup")
+    found = conflict(accused, denial)
+    assert found is not None and found.type == "polarity" and "rejects the accusations" in found.explanation
+    # what does not accuse the speaker, or comes from another story, is left alone
+    assert conflict(item("Gulen's followers ran schools in forty countries", "Recep Erdogan",
+                         date="2016-07-16", topic="schools"), denial) is None
+    assert conflict(item("Fethullah Gulen lives in Pennsylvania", "Recep Erdogan",
+                         date="2016-07-16", topic="coup"), denial) is None
+    found = conflict(item("Fethullah Gulen ordered the coup attempt", "Recep Erdogan",
+                          date="2016-07-16", topic="coup"), denial)
+    assert found is not None and "accuses Fethullah Gulen" in found.explanation
+    lira = item("The Turkish lira lost more than 40% of its value", "AP", date="2022-01-03", topic="lira")
+    assert conflict(lira, item("The institute rejected claims that its figures were manipulated",
+                               "Turkish Statistical Institute", date="2022-01-03", topic="lira")) is None
+    claim = item("British navy personnel took part in the attack on the pipelines", "Russian Defence Ministry",
+                 date="2022-10-29", topic="pipes")
+    rebuttal = item("The Russian Ministry of Defence is resorting to peddling false claims of an epic scale",
+                    "UK Ministry of Defence", date="2022-10-29", topic="pipes")
+    found = conflict(claim, rebuttal)
+    assert found is not None and "rejects what" in found.explanation

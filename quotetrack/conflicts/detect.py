@@ -63,7 +63,7 @@ def _links_on_few_words(item: Item) -> bool:
     """A statement that may conflict with another sharing fewer than two terms with it: a bare
     denial ('I will not resign', paired through its speaker) or a report called untrue (paired
     through the report's source)."""
-    return bare_denial(item) or bool(item.features.get("disowns")) or any(
+    return bare_denial(item) or bool(item.features.get("disowns") or item.features.get("rebuts")) or any(
         n.get("source") or n.get("agent") in (feats.SELF, "?") for n in item.features["negations"])
 
 
@@ -81,7 +81,12 @@ def _source_terms(item: Item) -> list[str]:
     out += [f"{SOURCE}{n['source']}@{topic}" for n in item.features["negations"] if n.get("source")]
     # a speaker denying an act of their own ('he knew nothing of it, and claims that he approved
     # one are a provocation') meets every account in the topic that names them
-    if any(n.get("agent") in (feats.SELF, "?") for n in item.features["negations"]):
+    rebuts = bool(item.features.get("rebuts"))
+    if rebuts:
+        # a rebuttal meets what the sources it names said ('Hindenburg's report is baseless')
+        out += [f"{SOURCE}{t[2]}@{topic}" for t in {tuple(t[:3]) for t in item.features["tokens"] if t[2]}
+                if len(t[2]) > 3]
+    if rebuts or any(n.get("agent") in (feats.SELF, "?") for n in item.features["negations"]):
         out += [f"{SELF_DENIAL}{name}@{topic}" for name in sorted(
             {w for w in re.findall(r"\w+", feats.fold(item.speaker)) if len(w) > 3})]
     out += [f"{MENTION}{t[2]}@{topic}" for t in {tuple(t[:3]) for t in item.features["tokens"] if t[2]}
@@ -97,7 +102,7 @@ def _source_terms(item: Item) -> list[str]:
 
 
 def _worth_comparing(fa: int, fb: int) -> bool:
-    return bool((fa | fb) & NEG or (fa & fb & FIG) or (fa & fb & CONTRARY) or (fa & fb & DIRECT)
+    return bool((fa | fb) & (NEG | LINKED) or (fa & fb & FIG) or (fa & fb & CONTRARY) or (fa & fb & DIRECT)
                 or (fa & fb & DONE_BY) or (fa >> _PRINT and fa >> _PRINT == fb >> _PRINT))
 
 

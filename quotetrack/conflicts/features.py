@@ -279,8 +279,33 @@ def analyse(text: str) -> dict:
         # not hers': the speaker disowns words given in their name
         "disowns": _disowns(words),
         "absences": _absences(words, tokens),
+        # 'I categorically deny such accusations', 'This is utterly false and complete fiction'
+        "rebuts": _rebuts(words),
         "sentences": sentence_ids,
     }
+
+
+_ACCUSATIONS = frozenset("""accusations accusation allegations allegation claims claim charges
+insinuations suggestions report reports story stories article""".split())
+_REBUTTAL_WORDS = frozenset("""false untrue fiction nonsense lies lie baseless fabricated fabrication
+fake rubbish groundless unfounded""".split())
+_DENY = frozenset("deny denies denied reject rejects rejected dismiss dismisses dismissed".split())
+
+
+def _rebuts(words: list[str]) -> bool:
+    """Whether a text rebuts an account as a whole, without saying what it claimed: 'I
+    categorically deny such accusations', 'This is utterly false and complete fiction', 'The
+    report is ... baseless allegations'."""
+    for i, word in enumerate(words):
+        if word in _DENY and any(w in _ACCUSATIONS for w in words[i + 1:i + 6]):
+            return True
+        if word in _REBUTTAL_WORDS and i + 1 < len(words) and words[i + 1] in _ACCUSATIONS:
+            return True  # 'peddling false claims', 'baseless allegations'
+
+        if word in _BE and i > 0 and (words[i - 1] in ("this", "that", "it") or words[i - 1] in _ACCUSATIONS) \
+                and any(w in _REBUTTAL_WORDS for w in words[i + 1:i + 8]):
+            return True
+    return False
 
 
 def _absences(words: list[str], tokens: list[list]) -> list[list]:

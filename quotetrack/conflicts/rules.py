@@ -1325,6 +1325,7 @@ def compare(a: Item, b: Item, settings: Settings = Settings()) -> Finding | None
     findings += numeric(a, b, settings)
     findings += disowned(a, b) + [_flip(f) for f in disowned(b, a)]
     findings += absent(a, b) + [_flip(f) for f in absent(b, a)]
+    findings += rebutted(a, b) + [_flip(f) for f in rebutted(b, a)]
     findings += jurisdiction(a, b) + [_flip(f) for f in jurisdiction(b, a)]
     findings += exclusive(a, b, settings)
     if a.topic and b.topic and a.topic.casefold() == b.topic.casefold() and date_gap(a, b) <= 3:
@@ -1344,6 +1345,55 @@ def disowned(a: Item, b: Item) -> list[Finding]:
     return [Finding("polarity", 0.6,
                     f"{b.speaker} disowns words given in their name; this account gives words of "
                     f"{a.speaker} ({a.outlet}, {a.date})", [(0, len(a.text))], [(0, len(b.text))])]
+
+
+# What a sentence's subject may be accused of having done ('Buch and her husband had stakes in
+# the funds', 'Gulen ordered the coup'); 'Gulen lives in Pennsylvania' accuses no one.
+_DEEDS = frozenset("""ordered planned orchestrated masterminded had carried took paid bribed hid
+concealed manipulated falsified stole siphoned laundered funded financed approved""".split())
+_ACCUSING = frozenset("by behind blamed accused responsible ordered orchestrated masterminded".split())
+
+
+def rebutted(a: Item, b: Item) -> list[Finding]:
+    """`b` rebuts an account as a whole ('I categorically deny such accusations') and `a`, in the
+    same story within a week, either accuses `b`'s speaker ('carried out by the network of
+    Fethullah Gulen') or is given by a source `b` names ('Hindenburg's report is baseless')."""
+    if not b.features.get("rebuts") or a.features.get("rebuts") or a.features["negations"] \
+            or not _same_story(a, b) or date_gap(a, b) > 7 or same_speaker(a, b):
+        return []
+    speaker = [w for w in re.findall(r"\w+", fold(b.speaker)) if len(w) > 3]
+    ta = a.features["tokens"]
+    for k, t in enumerate(ta):
+        # (the speaker's last name: 'the Turkish lira' names no Turkish Statistical Institute)
+        if speaker and t[2] == speaker[-1] and ((_first_name(a, k) in _name_span(a, k) and any(
+                a.words[m] in lexicon.DONE_BY or a.words[m] in _DEEDS
+                for m in range(k + 1, min(len(a.words), k + 6)))) or any(
+                a.words[m] in _ACCUSING for m in range(max(0, k - 10), k)
+                if a.features["sentences"][m] == a.features["sentences"][k])):
+            name = (ta[_name_span(a, k).start][3], t[4])
+            return [Finding("polarity", 0.55, f"{b.speaker} rejects the accusations; this account "
+                            f"accuses {a.text[name[0]:name[1]]}", [name], [(0, len(b.text))])]
+    sources = {w for w in re.findall(r"\w+", fold(f"{a.speaker} {a.outlet}")) if len(w) > 3}
+    named = next((t for t in b.features["tokens"] if t[2] and t[2] in sources), None)
+    if named:
+        return [Finding("polarity", 0.55, f"{b.speaker} rejects what {_subject_name(b, named[2])} "
+                        "said, and this is its account", [(0, len(a.text))], [(named[3], named[4])])]
+    return []
+
+
+def _name_span(item: Item, index: int) -> range:
+    tokens = item.features["tokens"]
+    first = index
+    while first > 0 and tokens[first - 1][2]:
+        first -= 1
+    return range(first, index + 1)
+
+
+def _first_name(item: Item, index: int) -> int:
+    """Where the first name of the sentence holding `index` stands (its subject, most often)."""
+    sentences = item.features["sentences"]
+    return next((k for k, t in enumerate(item.features["tokens"])
+                 if t[2] and sentences[k] == sentences[index]), -1)
 
 
 _GONE_TO = frozenset("in to into at".split())
