@@ -361,3 +361,19 @@ def test_words_a_speaker_disowns_are_paired_however_few_words_they_share(db, den
     detect(db)
     (found,) = list_conflicts(db)
     assert found.type == "polarity" and "disowns" in found.explanation
+
+
+@pytest.mark.parametrize("denial_first", [False, True])
+def test_a_speakers_denial_of_their_own_act_meets_the_account_naming_them(db, denial_first):
+    named = dict(text="The sabotage was approved by the commander-in-chief Valerii Zaluzhnyi and carried "
+                 "out from a rented yacht", speaker="Ukrainian officers", outlet="WSJ", date="2024-08-14",
+                 kind="indirect", topic="pipes")
+    denial = dict(text="He knew nothing of any operation, and claims that he approved one are a provocation",
+                  speaker="Valerii Zaluzhnyi", outlet="WSJ", date="2024-08-14", kind="indirect", topic="pipes")
+    first, second = (denial, named) if denial_first else (named, denial)
+    add_statement(db, **first)
+    detect(db)
+    add_statement(db, **second)
+    detect(db)
+    (found,) = list_conflicts(db)
+    assert found.type == "polarity" and "Zaluzhnyi" in found.explanation

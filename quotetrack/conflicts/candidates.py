@@ -87,25 +87,30 @@ def candidate_pairs(
 
 
 SOURCE, BY = "!src:", "!by:"
-SELF_DENIAL, MENTION = "!self:", "!men:"
-# Linked terms: a statement with the first term of a pair is compared with every statement that
-# has the second, however few words they share.
-LINKS = {SOURCE: BY, SELF_DENIAL: MENTION}
-_LINKED = {**LINKS, **{b: a for a, b in LINKS.items()}}
+# A speaker denying an act of their own ('!self:zaluz', the key of a word of their name) is
+# compared with every statement that has that word among its terms (names it).
+SELF_DENIAL = "!self:"
+
+
+def _linked_term(term: str) -> str:
+    """The term a linked term pairs with ('!src:x@t' with '!by:x@t', '!self:k' with 'k')."""
+    if term.startswith(SOURCE):
+        return BY + term[len(SOURCE):]
+    if term.startswith(BY):
+        return SOURCE + term[len(BY):]
+    return term[len(SELF_DENIAL):]
 
 
 def _source_pairs(postings: dict[str, list[int]], topics: Sequence[str | None]) -> set[tuple[int, int]]:
     """A statement that calls a report untrue ('the Journal's article is erroneous', term
     '!src:journal@topic') is paired with every statement that outlet or person gave in the same
-    topic ('!by:journal@topic'); a speaker denying an act of their own ('!self:zaluzhnyi@topic')
-    with every statement that names them ('!men:zaluzhnyi@topic'). Such denials are few, so this
-    is linear in the statements they link to."""
+    topic ('!by:journal@topic'); a speaker denying an act of their own with every statement of the
+    topic that names them. Such denials are few, so this is linear in the statements they link to."""
     out: set[tuple[int, int]] = set()
     for term, denials in postings.items():
-        prefix = next((p for p in LINKS if term.startswith(p)), None)
-        if prefix is None:
+        if not term.startswith((SOURCE, SELF_DENIAL)):
             continue
-        for j in postings.get(LINKS[prefix] + term[len(prefix):], ()):
+        for j in postings.get(_linked_term(term), ()):
             for i in denials:
                 if i != j and topics_compatible(topics[i], topics[j]):
                     out.add((min(i, j), max(i, j)))
@@ -117,15 +122,16 @@ def neighbours_sql(db, statement_id: str, item_terms: Sequence[str], total: int,
     """Ids of stored statements sharing enough informative terms with one statement."""
     if not item_terms:
         return []
-    linked = [_LINKED[t.split(":", 1)[0] + ":"] + t.split(":", 1)[1]
-              for t in item_terms if t.startswith(tuple(_LINKED))]
+    linked = [_linked_term(t) for t in item_terms if t.startswith((SOURCE, BY, SELF_DENIAL))]
+    # (and the self-denials of anyone this statement names)
+    linked += [SELF_DENIAL + t for t in item_terms if not t.startswith(("!", "#"))]
     found = set()
     if linked:
         marks = ",".join("?" * len(linked))
         found = {row[0] for row in db.execute(
             f"SELECT statement_id FROM terms WHERE term IN ({marks}) AND statement_id != ?",
             [*linked, statement_id])}
-    item_terms = [t for t in item_terms if not t.startswith(tuple(_LINKED))]
+    item_terms = [t for t in item_terms if not t.startswith((SOURCE, BY, SELF_DENIAL))]
     return sorted(found | set(_neighbours(db, statement_id, item_terms, total, min_shared)))
 
 

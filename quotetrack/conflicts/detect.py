@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quotetrack.conflicts import features as feats
 from quotetrack.conflicts.candidates import (
-    BY, MENTION, SELF_DENIAL, SOURCE, candidate_pairs, neighbours_sql, topics_compatible,
+    BY, SELF_DENIAL, SOURCE, candidate_pairs, neighbours_sql, topics_compatible,
 )
 from quotetrack.conflicts.rules import Finding, Item, Settings, bare_denial, compare, quote_words, speaker_key
 from quotetrack.store import write_transaction
@@ -87,10 +87,8 @@ def _source_terms(item: Item) -> list[str]:
         out += [f"{SOURCE}{t[2]}@{topic}" for t in {tuple(t[:3]) for t in item.features["tokens"] if t[2]}
                 if len(t[2]) > 3]
     if rebuts or any(n.get("agent") in (feats.SELF, "?") for n in item.features["negations"]):
-        out += [f"{SELF_DENIAL}{name}@{topic}" for name in sorted(
+        out += [f"{SELF_DENIAL}{feats.key(name)}" for name in sorted(
             {w for w in re.findall(r"\w+", feats.fold(item.speaker)) if len(w) > 3})]
-    out += [f"{MENTION}{t[2]}@{topic}" for t in {tuple(t[:3]) for t in item.features["tokens"] if t[2]}
-            if len(t[2]) > 3]
     if item.features.get("disowns"):
         # words disowned by their speaker: paired with everything given in that speaker's name
         out += [f"{SOURCE}{name}@{topic}" for name in sorted(

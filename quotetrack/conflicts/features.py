@@ -324,6 +324,10 @@ def _absences(words: list[str], tokens: list[list]) -> list[list]:
     return out
 
 
+_POSTFIX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in lexicon.POSTFIX_NEGATION:  # (looked up by first word: this runs at every token)
+    _POSTFIX_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
 _SAID_WORDS = frozenset("statement statements remarks remark comments comment words quote quotes".split())
 _OWN = frozenset("mine hers his theirs ours my her their our".split())
 
@@ -420,7 +424,13 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
         if tokens[i][6] != clause:
             break
         if words[i] in _AGENT_PREPS:
-            for j in range(i + 1, min(len(tokens), i + 3)):
+            # the name heading the phrase after 'by' ('by Turkey', 'by the commander-in-chief
+            # Valerii Zaluzhnyi'), not past a verb or another clause
+            end = i + 3
+            while end < min(len(tokens), i + 7) and tokens[end][6] == clause and words[end] != "and" \
+                    and not tokens[end - 1][2] and not _verb_like(words[end]):
+                end += 1
+            for j in range(i + 1, min(len(tokens), end)):
                 if tokens[j][2]:
                     if words[j].endswith(("'s", "\u2019s")):
                         # 'by Ukraine's then commander-in-chief Valerii Zaluzhnyi': the owner's
@@ -736,7 +746,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 negations.append(negation)
             i += 1
             continue
-        postfix = next((p for p in lexicon.POSTFIX_NEGATION if tuple(words[i:i + len(p)]) == p), None)
+        postfix = next((p for p in _POSTFIX_BY_FIRST.get(word, ()) if tuple(words[i:i + len(p)]) == p), None)
         if postfix is None and word in _BE:
             m = i + 1  # 'are absolutely false', 'is factually and scientifically erroneous'
             while m < min(n, i + 5) and (words[m].endswith("ly") or words[m] == "and"):
