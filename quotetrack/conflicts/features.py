@@ -266,23 +266,24 @@ def analyse(text: str) -> dict:
             if characterises(words, tokens, i):
                 terms.add("#is:" + pair)  # 'was an accident' / 'looks like an attack'
     terms = sorted(terms)
-    return {
+    features = {
         "terms": terms,
-        "tokens": tokens,
+        # (tuples from here on: a full detection keeps every statement's tokens in memory)
+        "tokens": [tuple(t) for t in tokens],
         "negations": negations,
         "figures": figures,
         "contrary": contrary_positions,
         "characters": characters,
         # 'was hit by', 'destroyed by': a deed with its doer, for rules that compare doers
         "done_by": any(words[i] in lexicon.DONE_BY and "by" in words[i + 1:i + 4] for i in range(len(words))),
-        # 'I did not make any such statements as reported', 'the statement attributed to her was
-        # not hers': the speaker disowns words given in their name
-        "disowns": _disowns(words),
-        "absences": _absences(words, tokens),
-        # 'I categorically deny such accusations', 'This is utterly false and complete fiction'
-        "rebuts": _rebuts(words),
         "sentences": sentence_ids,
     }
+    # Rare marks, kept only when present (every statement's features stay in memory during a
+    # full detection): 'I did not make any such statements as reported' disowns words given in
+    # the speaker's name; 'Grace Mugabe was not in Namibia' is an absence; 'I categorically deny
+    # such accusations' rebuts an account as a whole.
+    rare = {"disowns": _disowns(words), "absences": _absences(words, tokens), "rebuts": _rebuts(words)}
+    return {**features, **{name: value for name, value in rare.items() if value}}
 
 
 _ACCUSATIONS = frozenset("""accusations accusation allegations allegation claims claim charges
@@ -1267,10 +1268,12 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             "subject": _figure_actor(tokens, words, fig.start),
             "places": _places(words, tokens, fig.start),
             "single_event": sorted(_single_events(words, tokens, fig.start)),
-            "denied_from": denied_from,
-            "among": "among" in words[fig.end:fig.end + 3],  # 'no casualties among the crew'
-            "ordinal": _ordinal(words, tokens, fig.start),
         })
+        # rare marks, kept only when present (see analyse)
+        rare = {"denied_from": denied_from if denied_from >= 0 else None,
+                "among": "among" in words[fig.end:fig.end + 3],  # 'no casualties among the crew'
+                "ordinal": _ordinal(words, tokens, fig.start)}
+        out[-1].update({name: value for name, value in rare.items() if value not in (None, False, "")})
     _among_totals(out, words)
     _listed(out, words, tokens)
     return out
