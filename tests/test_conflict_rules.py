@@ -1244,3 +1244,25 @@ def test_a_rebuttal_as_a_whole_meets_the_accusation_of_its_speaker_and_the_accou
                     "UK Ministry of Defence", date="2022-10-29", topic="pipes")
     found = conflict(claim, rebuttal)
     assert found is not None and "rejects what" in found.explanation
+
+
+def test_go_ahead_is_proceed_richter_readings_replaced_figures_and_there_was_no():
+    found = conflict(item("The share sale will go ahead with no change to its schedule", "Adani Enterprises",
+                          date="2023-01-27"),
+                     item("The board has decided not to proceed with the share sale", "Adani Enterprises",
+                          date="2023-02-01"))
+    assert found is not None and found.type == "reversal"
+    found = conflict(item("The earthquake had a magnitude of 7.9, upgraded from a preliminary 7.5", "USGS",
+                          topic="quake"),
+                     item("The quake measured 7.6 on the Richter scale", "Seismological centre", topic="quake"))
+    assert found is not None and "7.6 vs 7.9" in found.explanation.replace("7.9 vs 7.6", "7.6 vs 7.9")
+    # the replaced preliminary reading is no figure of the account that replaced it
+    assert conflict(item("The earthquake had a magnitude of 7.9, upgraded from a preliminary 7.5", "USGS",
+                         topic="quake"),
+                    item("The quake measured 7.9 on the Richter scale", "Seismological centre",
+                         topic="quake")) is None
+    found = conflict(item("The travel history did not show because of a flaw in the health record", "Hospital",
+                          date="2014-10-02"),
+                     item("There was no flaw in the health record in the way the nurses and doctors worked",
+                          "Hospital", date="2014-10-03"))
+    assert found is not None and "'no flaw'" in found.explanation

@@ -919,7 +919,8 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 later = [m for m in range(aux + 1, scope_end) if tokens[m][1]]
                 if later:
                     verb = later[0]
-            else:
+            elif not (i > 1 and words[i - 1] in _BE and words[i - 2] == "there"):
+                # ('there was no flaw in the record in the way they interacted' denies the flaw)
                 verb = next((m for m in range(k, scope_end) if tokens[m][1] and _verb_like(words[m])), -1)
             head = verb if verb >= 0 else thing
             if verb >= 0 and words[verb] in lexicon.PERCEPTION:
@@ -1153,6 +1154,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             continue  # '4:17 am' is a time of day
         if _could_reach(words, fig.start):
             continue  # 'the toll could reach 20,000' is a fear, not a count
+        if fig.start > 1 and words[fig.start - 1] in ("from", "preliminary") and any(
+                w in _REVISED for w in words[max(0, fig.start - 4):fig.start]):
+            continue  # 'upgraded from a preliminary 7.5': a figure the account replaces
         unit = "count"
         j = after
         if j < len(words) and words[j] in ("%", "percent", "per"):
@@ -1201,8 +1205,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             # 'five passengers who had checked in' are some of the passengers, not all of them
             qualities.append("who:" + next((tokens[k][0] for k in range(j + 2, min(len(words), j + 6))
                                             if tokens[k][1]), words[j + 2]))
-        if before in _MEASURES:
-            head, qualities = before, []  # 'a magnitude 7.8 earthquake', 'a category 4 storm'
+        if before in _MEASURES or any(w in ("richter", "magnitude") for w in words[fig.end:fig.end + 4]):
+            # 'a magnitude 7.8 earthquake', 'a category 4 storm', 'measured 7.6 on the Richter scale'
+            head, qualities = "magnitude" if before not in _MEASURES else before, []
         if not head:
             qualities = []
             head = _head_before(words, tokens, fig.start)
@@ -1277,6 +1282,10 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
     _among_totals(out, words)
     _listed(out, words, tokens)
     return out
+
+
+_REVISED = frozenset("""revised upgraded downgraded raised lowered corrected updated adjusted
+preliminary""".split())
 
 
 def _clock(words: list[str], fig) -> bool:

@@ -149,6 +149,9 @@ SYNONYMS = {
     "poisoned": "poison", "poisoning": "poison", "toxin": "poison",
     "agreement": "deal", "accord": "deal", "treaty": "deal", "pact": "deal",
     "plot": "conspiracy", "plots": "conspiracy", "conspiracies": "conspiracy",
+    "outbreak": "epidemic", "outbreaks": "epidemic", "epidemics": "epidemic",
+    "quake": "earthquake", "quakes": "earthquake", "earthquakes": "earthquake", "tremor": "earthquake",
+    "ineligibility": "ban", "ineligible": "ban", "banned": "ban", "bans": "ban",
     "withdrawn": "withdraw", "pulled": "withdraw", "quit": "withdraw",
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory",
     "probable": "likely", "improbable": "unlikely",
@@ -166,6 +169,8 @@ SYNONYMS = {
 PHRASAL = {
     ("on", "board"): "aboard",  # 'the 239 people on board' boards nothing
     ("military", "takeover"): "coup",  # (a takeover alone may be a company's)
+    ("go", "ahead"): "proceed", ("goes", "ahead"): "proceed", ("going", "ahead"): "proceed",
+    ("went", "ahead"): "proceed", ("gone", "ahead"): "proceed",
     ("brought", "down"): "strike", ("bring", "down"): "strike", ("shot", "down"): "strike",
     ("shoot", "down"): "strike",
     ("pulled", "out"): "withdraw", ("pull", "out"): "withdraw", ("backed", "out"): "withdraw",

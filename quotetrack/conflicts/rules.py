@@ -561,6 +561,7 @@ def _figure_label(item: Item, fig: dict) -> str:
 
 
 _PLURALS = {"person": "people", "police": "police", "crew": "crew", "child": "children",
+            "magnitude": "magnitude", "category": "category",
             "man": "men", "woman": "women"}
 
 
