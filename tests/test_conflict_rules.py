@@ -1266,3 +1266,13 @@ def test_go_ahead_is_proceed_richter_readings_replaced_figures_and_there_was_no(
                      item("There was no flaw in the health record in the way the nurses and doctors worked",
                           "Hospital", date="2014-10-03"))
     assert found is not None and "'no flaw'" in found.explanation
+
+
+def test_not_guilty_of_x_denies_x():
+    found = conflict(item("The engineer was criminally negligent when he set too few brakes", "Prosecutor",
+                          topic="rail"),
+                     item("The engineer is not guilty of criminal negligence, the jury found", "Jury", topic="rail"))
+    assert found is not None and found.type == "polarity" and "not guilty of" in found.explanation
+    assert conflict(item("The engineer was criminally negligent when he set too few brakes", "Prosecutor",
+                         topic="rail"),
+                    item("The dispatcher is not guilty of fraud, the jury found", "Jury", topic="rail")) is None

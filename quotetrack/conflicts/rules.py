@@ -415,6 +415,11 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
     if negation.get("kind") == "verbal" and neg.words[negation["head"]] in _LIGHT_VERBS:
         # 'had not incurred any loss' denies the loss
         heads += [k for k in negation["scope"] if negation["head"] < k <= negation["head"] + 3][:1]
+    for h in list(heads):
+        if neg.words[h] in _OF_WHAT and h + 2 < len(neg.words) and neg.words[h + 1] in ("of", "for"):
+            # 'not guilty of criminal negligence' denies the negligence; 'no period of
+            # ineligibility was imposed', the ineligibility
+            heads += [k for k in negation["scope"] if h + 1 < k <= h + 4 and k not in heads][:2]
     if negation.get("kind") == "postfix":
         # 'allegations of a state doping programme are groundless' denies every content word
         # of the claim, not only its first one
@@ -423,6 +428,8 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
     return heads
 
 
+# Words whose 'of' phrase is what is denied with them.
+_OF_WHAT = frozenset("guilty responsible liable period amount kind sort type form degree".split())
 # Verbs that say little beyond their object: 'no warning was given' is 'not warned'.
 _LIGHT_VERBS = frozenset("""given made issued provided sent offered received taken done incurred
 suffered sustained""".split())
