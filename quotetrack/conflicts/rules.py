@@ -208,70 +208,85 @@ def _polarity_one_way(pos: Item, neg: Item, *, flipped: bool, same: bool = False
             if not about or about & positive_keys:
                 out.append(_report_disputed(pos, neg, negation, flipped, reporter))
             continue
-        head_index = next((h for h in _denied_heads(neg, negation)
-                           if tokens[h][0] in positive_keys and tokens[h][0] not in reporting), None)
-        kind = negation.get("kind", "verbal")
-        if head_index is None:
+        heads = [h for h in _denied_heads(neg, negation)
+                 if tokens[h][0] in positive_keys and tokens[h][0] not in reporting]
+        if not heads:
             out += _denied_in_other_words(pos, neg, negation, positive_keys, flipped)
             continue
-        if kind == "postfix" and not _claim_repeated(neg, negation, head_index, pos, positive_keys):
-            continue
-        head = tokens[head_index][0]
-        cue_key = tokens[negation["cue_index"]][0]
-        if contrary_table.get(cue_key, set()) & positive_keys:
-            continue  # 'rejected' against 'accepted': the contrary rule says it better
-        proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
-                       if tokens[i][0] not in reporting}
-        overlap = proposition & positive_keys
-        if _also_denied(pos, proposition) or any(
-                pos.features["tokens"][o["head"]][0] == tokens[head_index][0] and o["kind"] != "postfix"
-                and (pos.words[o["cue_index"]] in lexicon.NEGATION_WORDS) for o in pos.features["negations"]):
-            continue  # both accounts deny it ('does not send £350 million' / 'the claim ... was false')
-        if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
-            continue  # 'no poison was found' is not denied by 'biomarkers were found'
-        if negation.get("holder") is not None and not _holder_named(neg, negation, pos):
-            continue  # no knowledge of X contradicts only an account of the same person acting on X
-        neg_roles = _as_speaker(neg, (_reported_self(neg, negation, negation.get("agent", "")),
-                                      negation.get("patient", "")))
-        neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
-        # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
-        # (what was not seen or proven is about the past, and stays denied)
-        present = kind in ("verbal", "existential", "np") and not neg_future \
-            and _present_tense_denial(neg, negation["cue_index"])
-        if _asserted_too(neg, head, pos):
-            continue  # 'not our missile ... it was a Russian missile' / 'Russian missiles hit'
-            # ('37 deaths that were not work-related' beside '3 work-related deaths')
-        for position in _positive_positions(pos, head):
-            if _of_differs(neg, head_index, pos, position):
-                continue  # 'no shortage of bread' says nothing of 'a shortage of fuel'
-            if _future(pos, position) and not neg_future:
-                continue  # 'did not expel' and 'will expel' (a plan) do not contradict
-            if present and pos.day_start > neg.day_end and "still" not in pos.words[max(0, position - 4):position]:
-                continue  # 'has not resigned' on the 15th, 'resigned' on the 20th: things moved on
-                # (but 'there is still water' says there was water all along)
-            pos_roles = _roles(pos, position)
-            if roles_clash(pos_roles, _given_too(neg_roles, pos_roles, neg, negation)
-                           if head_index == negation["head"] else neg_roles):
-                continue
-            agree = roles_agree(pos_roles, neg_roles)
-            # one speaker denying what they asserted needs less shared wording
-            needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
-            bare = (kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)) \
-                or (_denied_description(neg, negation) and _same_story(pos, neg))
-            if len(overlap) < needed and not agree and not bare:
-                continue
-            score = 0.9 if agree else 0.6 if bare and len(overlap) < needed else 0.72
-            if len(overlap) >= 3:
-                score += 0.05
-            explanation, ev_neg = _denial_evidence(neg, negation, head_index, pos, position, overlap)
-            if agree:
-                named_in = neg if any(t[2] == agree for t in neg.features["tokens"]) else pos
-                explanation += f" (both about {_subject_name(named_in, agree)})"
-            ev_pos = [_token_span(pos, position)]
-            a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
-            out.append(Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev))
-            break
+        if negation.get("kind") == "postfix":
+            heads = heads[:1]  # (a claim called untrue is weighed by its first repeated word only)
+        for head_index in heads:  # the main predicate first, then the others it denies
+            finding = _denial_against(pos, neg, negation, head_index, positive_keys, flipped, same)
+            if finding:
+                out.append(finding)
+                break
     return out
+
+
+def _denial_against(pos: Item, neg: Item, negation: dict, head_index: int, positive_keys: set[str],
+                    flipped: bool, same: bool) -> Finding | None:
+    """The finding that one denied word of `neg` (at `head_index`) contradicts `pos`, or None."""
+    tokens = neg.features["tokens"]
+    reporting = _reporting_keys()
+    contrary_table = _contrary()
+    kind = negation.get("kind", "verbal")
+    if kind == "postfix" and not _claim_repeated(neg, negation, head_index, pos, positive_keys):
+        return None
+    head = tokens[head_index][0]
+    cue_key = tokens[negation["cue_index"]][0]
+    if contrary_table.get(cue_key, set()) & positive_keys:
+        return None  # 'rejected' against 'accepted': the contrary rule says it better
+    proposition = {tokens[i][0] for i in negation.get("proposition", negation["scope"])
+                   if tokens[i][0] not in reporting}
+    overlap = proposition & positive_keys
+    if _also_denied(pos, proposition) or any(
+            pos.features["tokens"][o["head"]][0] == tokens[head_index][0] and o["kind"] != "postfix"
+            and (pos.words[o["cue_index"]] in lexicon.NEGATION_WORDS) for o in pos.features["negations"]):
+        return None  # both accounts deny it ('does not send £350 million' / 'the claim ... was false')
+    if kind == "np" and tokens[negation["thing"]][0] not in positive_keys:
+        return None  # 'no poison was found' is not denied by 'biomarkers were found'
+    if negation.get("holder") is not None and not _holder_named(neg, negation, pos):
+        return None  # no knowledge of X contradicts only an account of the same person acting on X
+    neg_roles = _as_speaker(neg, (_reported_self(neg, negation, negation.get("agent", "")),
+                                  negation.get("patient", "")))
+    neg_future = _future(neg, negation["head"]) or neg.words[negation["cue_index"]] in ("won't", "wont")
+    # 'has not resigned' can stop being true; 'have not seen fraud' is about the past
+    # (what was not seen or proven is about the past, and stays denied)
+    present = kind in ("verbal", "existential", "np") and not neg_future \
+        and _present_tense_denial(neg, negation["cue_index"])
+    if _asserted_too(neg, head, pos):
+        return None  # 'not our missile ... it was a Russian missile' / 'Russian missiles hit'
+        # ('37 deaths that were not work-related' beside '3 work-related deaths')
+    for position in _positive_positions(pos, head):
+        if _of_differs(neg, head_index, pos, position):
+            continue  # 'no shortage of bread' says nothing of 'a shortage of fuel'
+        if _future(pos, position) and not neg_future:
+            continue  # 'did not expel' and 'will expel' (a plan) do not contradict
+        if present and pos.day_start > neg.day_end and "still" not in pos.words[max(0, position - 4):position]:
+            continue  # 'has not resigned' on the 15th, 'resigned' on the 20th: things moved on
+            # (but 'there is still water' says there was water all along)
+        pos_roles = _roles(pos, position)
+        if roles_clash(pos_roles, _given_too(neg_roles, pos_roles, neg, negation)
+                       if head_index == negation["head"] else neg_roles):
+            continue
+        agree = roles_agree(pos_roles, neg_roles)
+        # one speaker denying what they asserted needs less shared wording
+        needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
+        bare = (kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)) \
+            or (_denied_description(neg, negation) and _same_story(pos, neg))
+        if len(overlap) < needed and not agree and not bare:
+            continue
+        score = 0.9 if agree else 0.6 if bare and len(overlap) < needed else 0.72
+        if len(overlap) >= 3:
+            score += 0.05
+        explanation, ev_neg = _denial_evidence(neg, negation, head_index, pos, position, overlap)
+        if agree:
+            named_in = neg if any(t[2] == agree for t in neg.features["tokens"]) else pos
+            explanation += f" (both about {_subject_name(named_in, agree)})"
+        ev_pos = [_token_span(pos, position)]
+        a_ev, b_ev = (ev_neg, ev_pos) if flipped else (ev_pos, ev_neg)
+        return Finding("polarity", min(score, 0.97), explanation, a_ev, b_ev)
+    return None
 
 
 _PREPOSITIONS = frozenset("of to in on at for by with from against about over".split())
