@@ -1276,3 +1276,14 @@ def test_not_guilty_of_x_denies_x():
     assert conflict(item("The engineer was criminally negligent when he set too few brakes", "Prosecutor",
                          topic="rail"),
                     item("The dispatcher is not guilty of fraud, the jury found", "Jury", topic="rail")) is None
+
+
+def test_partial_denials_place_corrections_and_climbing_against_descending():
+    burned = item("At least 17 bodies were burned at the dump", "Fire experts", topic="case")
+    assert conflict(burned, item("The students were not all burned at the dump", "Commission", topic="case")) is None
+    assert conflict(burned, item("The remains of a second student were found in the ravine, not at the dump",
+                                 "Prosecutor", topic="case")) is None
+    found = conflict(item("The airliner was descending toward the cruiser when it was fired on", "Navy",
+                          topic="flight"),
+                     item("The airliner was climbing when the cruiser fired", "Investigators", topic="flight"))
+    assert found is not None and "climbing" in found.explanation

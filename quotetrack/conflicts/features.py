@@ -812,6 +812,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 kind = "verbal" if i > 0 and words[i - 1] in _BE and words[i + 1] in ("a", "an") else "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
+            if word == "not" and i + 1 < n and words[i + 1] in ("all", "every", "always", "everyone", "everything"):
+                i += 2
+                continue  # 'the students were not all burned there': some were, which it does not deny
             if word in ("no", "without", "little") and i + 1 < n and words[i + 1] in ("doubt", "question"):
                 i += 2
                 continue  # 'I have no doubt that it was ...' is sure of it, it denies nothing
@@ -967,6 +970,12 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 and _figure_subject_denied(words, tokens, i - 1 if i > 0 else i):
             i = cue_end
             continue  # '3000 people did not die' denies a figure: the numeric rule weighs it
+        if i > 0 and words[i - 1] == "," and word == "not" and i + 1 < n and words[i + 1] in _PLACE_PREPOSITIONS:
+            # '... found in the ravine, not at the dump': a place corrected for what this sentence
+            # is about, and for nothing else
+            contrast = True
+        else:
+            contrast = False
         negations.append({
             # 'the mayor had no knowledge of the payments' denies the mayor's knowing, not the
             # payments: whose knowing is kept, for the rules to look for the same holder
@@ -984,9 +993,13 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             "thing": thing,
             "scope": scope,
             "subject": subject,
+            **({"contrast": True} if contrast else {}),
         })
         i = cue_end
     return negations
+
+
+_PLACE_PREPOSITIONS = frozenset("at in on near inside outside".split())
 
 
 _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "dozens", "half"])

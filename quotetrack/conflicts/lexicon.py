@@ -229,6 +229,7 @@ CONTRARY_PAIRS = (
     ("donation", "stolen"), ("donation", "embezzled"), ("gift", "stolen"), ("loan", "stolen"),
     ("know", "unaware"),
     ("aware", "unaware"),
+    ("climb", "descend"), ("ascend", "descend"), ("deliberate", "accident"), ("intentional", "accident"),
     # causes of a death that exclude each other
     ("natural", "poison"), ("natural", "suicide"),
     # causes of a crash or collapse

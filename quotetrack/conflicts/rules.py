@@ -270,6 +270,8 @@ def _denial_against(pos: Item, neg: Item, negation: dict, head_index: int, posit
                        if head_index == negation["head"] else neg_roles):
             continue
         agree = roles_agree(pos_roles, neg_roles)
+        if negation.get("contrast") and not same:
+            continue  # 'a bone found in the ravine, not at the dump' says nothing of what burned there
         # one speaker denying what they asserted needs less shared wording
         needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
         bare = (kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)) \
