@@ -29,7 +29,7 @@ PAIR_TYPES = ("polarity", "numeric", "antonym", "quote_variance", "misattributio
 NEAR_KINDS = ("hedged_numbers", "different_subject", "different_counted_thing", "toll_rose_over_time",
               "emphasis", "same_quote_same_speaker", "negation_agreeing", "unrelated")
 KINDS = ("direct", "indirect")
-SPLITS = ("tune", "holdout", "final", "fresh", "blind2", "blind3", "blind4", "tune2", "tune3", "tune4", "tune5")
+SPLITS = ("tune", "holdout", "final", "fresh", "blind2", "blind3", "blind4", "blind5", "tune2", "tune3", "tune4", "tune5", "tune6")
 REF = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-\d{2,3}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -22,7 +22,8 @@ from quotetrack.conflicts.rules import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "data" / "conflicts-dev"
-DEV_SETS = tuple(folder for folder in (DEV, *(ROOT / "data" / f"conflicts-tune{n}" for n in (2, 3, 4, 5)))
+DEV_SETS = tuple(folder for folder in (DEV, *(ROOT / "data" / f"conflicts-tune{n}" for n in (2, 3, 4, 5, 6)),
+                                        ROOT / "data" / "conflicts-blind5")
                  if (folder / "stories.csv").exists())
 SHARED = ROOT.parent / "shared" / "datasets"
 
