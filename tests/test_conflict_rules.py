@@ -1287,3 +1287,21 @@ def test_partial_denials_place_corrections_and_climbing_against_descending():
                           topic="flight"),
                      item("The airliner was climbing when the cruiser fired", "Investigators", topic="flight"))
     assert found is not None and "climbing" in found.explanation
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("The company filed for Chapter 11 bankruptcy listing assets of $49.8 billion",
+     "The company filed for bankruptcy with $63.4 billion in assets", "49.8 billion vs 63.4 billion (assets)"),
+    ("Lukashenko won the election with 80.1 percent of the vote; Tsikhanouskaya received 10.1 percent",
+     "Where votes were properly counted, Tsikhanouskaya took between 60 and 70 percent, her campaign said",
+     "10.1 vs between 60 and 70 (vote)"),
+])
+def test_money_in_assets_and_a_second_share_of_the_same_vote(a, b, words):
+    found = conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story"))
+    assert found is not None and words in found.explanation
+
+
+def test_a_candidates_share_is_not_the_winners():
+    assert conflict(item("Lukashenko won with 80.1 percent of the vote; Tsikhanouskaya received 10.1 percent",
+                         "Commission", topic="story"),
+                    item("Lukashenko took about 80 percent of the vote", "State TV", topic="story")) is None

@@ -1056,7 +1056,8 @@ def _head_before(words: list[str], tokens: list[list], start: int) -> str:
             and (not tokens[k][2] or k == 0 or words[k - 1] in _SENTENCE_END)):
         phrase = [tokens[k][0]]
         m = k - 1
-        while m >= 0 and len(phrase) < 3 and tokens[m][1] and not _verb_like(words[m]) and (
+        while m >= 0 and len(phrase) < 3 and tokens[m][1] and not _verb_like(words[m]) \
+                and not words[m].endswith("ing") and (
                 not tokens[m][2] or m == 0 or words[m - 1] in _SENTENCE_END):
             phrase.insert(0, tokens[m][0])  # 'the gasoline index', not just 'index'
             m -= 1
@@ -1089,8 +1090,12 @@ def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
             words[m] in _PRONOUNS or words[m] in lexicon.AUXILIARIES for m in range(verb + 1, start)):
         return ""  # 'police estimated the crowd at 15,000': the police are the source, not the owner
     named = subject_before(tokens, words, start, weak=True)
+    k = next((i for i in range(start - 1, -1, -1) if tokens[i][2] == named), -1) if named else -1
+    while named and 0 <= k < start - 1 and words[k + 1][:1].isdigit():
+        # 'Chapter 11', 'Flight 17': the name of a thing, not who owns the figure
+        named = subject_before(tokens, words, k, weak=True)
+        k = next((i for i in range(k - 1, -1, -1) if tokens[i][2] == named), -1) if named else -1
     if named:
-        k = next((i for i in range(start - 1, -1, -1) if tokens[i][2] == named), -1)
         if k >= 0 and _month(words, k):
             return ""
         opening = k >= 0 and (k == 0 or words[k - 1] in _SENTENCE_END)
@@ -1224,6 +1229,13 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
         if not head:
             qualities = []
             head = _head_before(words, tokens, fig.start)
+        if not head and unit == "money" and fig.end + 1 < len(words) and words[fig.end] == "in" \
+                and tokens[fig.end + 1][1] and not tokens[fig.end + 1][2]:
+            head = tokens[fig.end + 1][0]  # '$63.4 billion in assets'
+        if not head and out and out[-1]["unit"] == unit and unit != "count" \
+                and _same_sentence(tokens, words, out[-1]["index"], fig.start):
+            # '80.1 percent of the vote; Tsikhanouskaya received 10.1 percent': the same measure
+            head = out[-1]["head"]
         if not head and unit == "money":
             # '$4.5 billion' has no noun: what was done with it names it ('lost $4.5 billion')
             k = fig.start - 2
