@@ -1305,3 +1305,19 @@ def test_a_candidates_share_is_not_the_winners():
     assert conflict(item("Lukashenko won with 80.1 percent of the vote; Tsikhanouskaya received 10.1 percent",
                          "Commission", topic="story"),
                     item("Lukashenko took about 80 percent of the vote", "State TV", topic="story")) is None
+
+
+def test_no_evidence_that_even_a_single_body_burned_and_putting_pressure():
+    burned = item("A large fire took place at the dump, and at least 17 bodies were burned in it", "Panel",
+                  date="2016-04-01", topic="case")
+    found = conflict(burned, item("There is no evidence that even a single body was burned at the dump that night",
+                                  "Fire expert", date="2015-09-06", topic="case"))
+    assert found is not None and found.type in ("polarity", "numeric")
+    assert conflict(item("The students were not all burned at the dump", "Commission", date="2022-08-18",
+                         topic="case"),
+                    item("There is no evidence that even a single body was burned at the dump that night",
+                         "Fire expert", date="2015-09-06", topic="case")) is None
+    found = conflict(item("An auditor said she felt pressured by a mining company employee to certify the dam",
+                          "Auditor", topic="dam"),
+                     item("The mining company did not put pressure on any auditor", "Company", topic="dam"))
+    assert found is not None and "put pressure" in found.explanation

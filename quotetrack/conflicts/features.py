@@ -359,6 +359,8 @@ def _hedged(words: list[str], tokens: list[list]) -> set[int]:
             continue  # 'claimed responsibility for the bombing' takes it, it does not hedge
         if word in lexicon.HEDGES and not (word == "may" and _dated_march(words, i)):
             size = 1  # ('in May' is a month, not a maybe)
+        elif word == "not" and i + 1 < len(words) and words[i + 1] in ("all", "every", "always", "everyone", "everything"):
+            size = 2  # 'the students were not all burned there' neither says nor denies that some were
         else:
             for phrase in lexicon.HEDGE_PHRASES:
                 if tuple(words[i:i + len(phrase)]) == phrase:
@@ -1015,6 +1017,14 @@ def _zero_figures(words: list[str], tokens: list[list]) -> list:
 
     out = []
     for i, word in enumerate(words[:-1]):
+        if word == "single" and i > 1 and words[i - 1] in ("a", "one") and (
+                "not" in words[max(0, i - 4):i - 1] or "no" in words[max(0, i - 7):i - 1]):
+            # 'not even a single body was burned' counts zero bodies
+            if count_class(words[i + 1]) or _counted_then_event(words, tokens, i + 1) or (
+                    tokens[i + 1][1] and any(tokens[k][0] in _event_classes()
+                                             for k in range(i + 2, min(len(words), i + 5)))):
+                out.append(Figure(low=0, high=0, start=i, end=i + 1, hedged=False, surface="0"))
+            continue
         if word in _ZERO:
             j = i + 1
             if words[j] == "of" and j + 1 < len(words) and words[j + 1] in ("the", "them"):

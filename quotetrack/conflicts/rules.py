@@ -448,7 +448,7 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
 # Words whose 'of' phrase is what is denied with them.
 _OF_WHAT = frozenset("guilty responsible liable period amount kind sort type form degree".split())
 # Verbs that say little beyond their object: 'no warning was given' is 'not warned'.
-_LIGHT_VERBS = frozenset("""given made issued provided sent offered received taken done incurred
+_LIGHT_VERBS = frozenset("""given made issued provided sent offered received taken done incurred put
 suffered sustained""".split())
 
 
@@ -564,6 +564,9 @@ def _present_tense_denial(item: Item, cue: int) -> bool:
     before = words[cue - 1] if cue > 0 else ""
     if any(" ".join(words[k:k + 3]) in _FOR_NOW for k in range(max(0, cue - 8), min(len(words), cue + 12))):
         return True
+    if words[cue] == "no" and cue + 2 < len(words) and words[cue + 1] in lexicon.EVIDENCE_WORDS \
+            and words[cue + 2] == "that" and any(w in ("was", "were", "had") for w in words[cue + 3:cue + 10]):
+        return False  # 'there is no evidence that a body was burned' is about the past
     return words[cue] in ("hasn't", "haven't", "isn't", "aren't") or (
         words[cue] in ("not", "never", "no", "any") and before in ("has", "have", "is", "are", "aren't", "isn't"))
 
