@@ -1321,3 +1321,16 @@ def test_no_evidence_that_even_a_single_body_burned_and_putting_pressure():
                           "Auditor", topic="dam"),
                      item("The mining company did not put pressure on any auditor", "Company", topic="dam"))
     assert found is not None and "put pressure" in found.explanation
+
+
+def test_neither_free_nor_fair_and_gaining_altitude():
+    found = conflict(item("The elections were neither free nor fair", "European Council", topic="vote"),
+                     item("The election was held fairly and transparently", "Election commission", topic="vote"))
+    assert found is not None and "'neither free nor fair'" in found.explanation
+    # 'neither ... nor' said of two doers stays too tangled to weigh
+    assert conflict(item("Neither the army nor the police fired on the crowd", "Ministry", topic="vote"),
+                    item("The army fired on the crowd", "Witnesses", topic="vote")) is None
+    found = conflict(item("The airliner was descending toward the cruiser", "Admiral", topic="flight"),
+                     item("The airliner was still gaining altitude when the cruiser fired", "Inquiry",
+                          topic="flight"))
+    assert found is not None and found.type == "antonym"

@@ -844,7 +844,10 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             if word == "not" and i + 1 < n and words[i + 1] in ("only", "just"):
                 i += 2
                 continue  # "not only ... but also" asserts, it does not deny
-            if word == "neither" or (word == "nor" and i > 0 and words[i - 1] == "neither"):
+            if word == "neither" and i > 0 and words[i - 1] in _BE and words[i + 2:i + 3] == ["nor"]:
+                kind = "verbal"  # 'the elections were neither free nor fair' denies both words
+            elif word == "neither" or (word == "nor" and i > 0 and words[i - 1] == "neither") or (
+                    word == "nor" and i > 1 and words[i - 2] == "neither"):
                 i += 1
                 continue  # "neither X nor Y did Z": too tangled to say what is denied
             if word == "never" and i > 1 and words[i - 1] in ("has", "had", "have") and words[i - 2] == "there":

@@ -169,6 +169,8 @@ SYNONYMS = {
 PHRASAL = {
     ("on", "board"): "aboard",  # 'the 239 people on board' boards nothing
     ("military", "takeover"): "coup",  # (a takeover alone may be a company's)
+    ("gaining", "altitude"): "climb", ("gained", "altitude"): "climb", ("gain", "altitude"): "climb",
+    ("losing", "altitude"): "descend", ("lost", "altitude"): "descend",
     ("go", "ahead"): "proceed", ("goes", "ahead"): "proceed", ("going", "ahead"): "proceed",
     ("went", "ahead"): "proceed", ("gone", "ahead"): "proceed",
     ("brought", "down"): "strike", ("bring", "down"): "strike", ("shot", "down"): "strike",
