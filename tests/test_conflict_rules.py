@@ -1327,9 +1327,8 @@ def test_neither_free_nor_fair_and_gaining_altitude():
     found = conflict(item("The elections were neither free nor fair", "European Council", topic="vote"),
                      item("The election was held fairly and transparently", "Election commission", topic="vote"))
     assert found is not None and "'neither free nor fair'" in found.explanation
-    # 'neither ... nor' said of two doers stays too tangled to weigh
-    assert conflict(item("Neither the army nor the police fired on the crowd", "Ministry", topic="vote"),
-                    item("The army fired on the crowd", "Witnesses", topic="vote")) is None
+    assert conflict(item("The elections were neither free nor fair", "European Council", topic="vote"),
+                    item("The football final was held fairly", "League", topic="sport")) is None
     found = conflict(item("The airliner was descending toward the cruiser", "Admiral", topic="flight"),
                      item("The airliner was still gaining altitude when the cruiser fired", "Inquiry",
                           topic="flight"))
