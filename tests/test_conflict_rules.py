@@ -1333,3 +1333,32 @@ def test_neither_free_nor_fair_and_gaining_altitude():
                      item("The airliner was still gaining altitude when the cruiser fired", "Inquiry",
                           topic="flight"))
     assert found is not None and found.type == "antonym"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("844 people needed medical attention after police charges at polling stations",
+     "431 National Police and Guardia Civil officers were injured during the police operation"),
+    ("The regional parliament declared independence by 70 votes to 10",
+     "The Senate approved direct rule over Catalonia by 214 votes to 47"),
+    ("The rock tore a gash of some 70 metres in the hull", "We were about 300 metres from the shore"),
+    ("The passengers and crew of flight 007 are believed to be safe",
+     "The pilots could not tell that the intruder was a passenger plane"),
+    ("The airliner was on its normal route when it was shot down",
+     "There was no evidence that the flight was on an intelligence mission"),
+    ("The Soviet search ships found wreckage of the airliner",
+     "Search ships found wreckage and belongings but not the flight recorders of the airliner"),
+])
+def test_other_counted_things_other_bodies_other_lengths_and_denials_of_something_else(a, b):
+    assert conflict(item(a, "Source A", date="2017-10-02", topic="story"),
+                    item(b, "Source B", date="2017-10-02", topic="story")) is None
+
+
+def test_distances_compare_as_distances_and_conjoined_doers_meet_either():
+    found = conflict(item("We were about 300 metres from the shore", "Captain", date="2012-01-14", topic="ship"),
+                     item("The ship came about 150 metres from the coast", "Coastguard", date="2012-01-15",
+                          topic="ship"))
+    assert found is not None and "(metres from)" in found.explanation
+    found = conflict(item("Flavio Briatore and Pat Symonds asked him to crash deliberately", "Nelson Piquet",
+                          topic="race", kind="indirect"),
+                     item("He never asked Piquet to crash", "Flavio Briatore", topic="race", kind="indirect"))
+    assert found is not None and "never asked" in found.explanation

@@ -420,6 +420,24 @@ def subject_before(tokens: list[list], words: list[str], position: int, weak: bo
     return ""
 
 
+def _with_conjoined(tokens: list[list], words: list[str], start: int, subject: str) -> str:
+    """'Flavio Briatore and Pat Symonds asked': both names ('symonds|briatore|...'), so that
+    either meets the other account's doer."""
+    if not subject or subject.startswith("~") or subject == "?":
+        return subject
+    k = next((i for i in range(start - 1, max(-1, start - 8), -1) if tokens[i][2] == subject), -1)
+    while k > 0 and tokens[k - 1][2]:
+        k -= 1  # (to the first word of the name)
+    names = [subject]
+    while k > 1 and words[k - 1] in ("and", ",") and tokens[k - 2][2]:
+        k -= 2
+        names.append(tokens[k][2])
+        while k > 0 and tokens[k - 1][2]:
+            k -= 1
+            names.append(tokens[k][2])
+    return "|".join(names)
+
+
 def agent_after(tokens: list[list], words: list[str], position: int, span: int = 6) -> str:
     """An agent introduced by 'by'/'from' shortly after `position` ('notification by Turkey')."""
     clause = tokens[position][6]
@@ -579,6 +597,7 @@ def roles(tokens: list[list], words: list[str], position: int, before: int | Non
                     break
         return agent, target
     subject = subject_before(tokens, words, start, weak=True) or _noun_before(tokens, words, start)
+    subject = _with_conjoined(tokens, words, start, subject)
     if _first_person(words, start, tokens[position][6], tokens):
         subject = SELF  # 'one of our rockets hit', 'we attacked': the speaker
     if passive:
@@ -672,6 +691,7 @@ def characterises(words: list[str], tokens: list[list], index: int) -> bool:
 _CALLED_UNTRUE = frozenset("""provocation fabrication lie hoax fake fiction invention smear slander
 propaganda falsehood distortion""".split())
 _CLAIM_NOUNS = lexicon.EVIDENCE_WORDS | frozenset("statement statements remarks".split())
+_TELL = frozenset("tell know knew realise realize realised realized distinguish recognise recognize".split())
 _PLANS = frozenset("plan plans intention intentions desire wish".split())
 _INTENT = frozenset("""intended planned meant wanted tried sought aimed attempted going want wants
 intend intends try tries seek seeks aim aims mean means""".split())
@@ -697,7 +717,22 @@ def _predicate(words: list[str], tokens: list[list], scope: list[int]) -> int:
     for i in scope:
         if not tokens[i][2] and (_verb_like(words[i]) or tokens[i][0] in _contrary()):
             return i
-    return next((i for i in scope if not tokens[i][2]), scope[0])
+    plain = [i for i in scope if not tokens[i][2]]
+    if not plain:
+        return scope[0]
+    # 'that the flight was on an intelligence mission': what it was, not what it is about
+    if plain[0] + 1 < len(words) and words[plain[0] + 1] in _BE:
+        after_be = [i for i in plain if i > plain[0] + 1]
+        if after_be:
+            return after_be[0]
+    # 'found wreckage but not the flight recorders of the airliner': the head of the phrase
+    first = plain[0]
+    if first > 0 and words[first - 1] in ("the", "a", "an", "any"):
+        run = first
+        while run + 1 < len(words) and run + 1 in plain and tokens[run + 1][6] == tokens[first][6]:
+            run += 1
+        return run
+    return first
 
 
 def _predicates(words: list[str], tokens: list[list], scope: list[int], head: int) -> list[int]:
@@ -881,7 +916,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
         while j < n and (words[j] in _SKIP_AFTER_CUE or words[j] in lexicon.AUXILIARIES):
             j += 1
         after_evidence = False
-        knowing = j < n and words[j] in ("knowledge", "aware")
+        knowing = j < n and (words[j] in ("knowledge", "aware") or (
+            # 'the pilots could not tell that the intruder was a passenger plane'
+            words[j] in _TELL and j + 1 < n and words[j + 1] in ("that", "whether", "if")))
         if kind == "verbal" and j < n and words[j] in lexicon.PERCEPTION and j + 1 < n:
             j += 1
             after_evidence = True
@@ -905,6 +942,9 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
             i = cue_end
             continue
         scope_end = _clause_end(tokens, words, j, limit=7)
+        if tuple(words[i:cue_end]) in (("rather", "than"), ("instead", "of")):
+            # 'armour-piercing rounds rather than tracers, so the crew ...': the phrase only
+            scope_end = next((m for m in range(j, scope_end) if words[m] == ","), scope_end)
         # names and figures are not what a negation denies ('not Justin Bieber's song')
         scope = [k for k in range(j, scope_end) if tokens[k][1] and not tokens[k][2]
                  and words[k] not in _NUMBER_WORDS]
@@ -1083,8 +1123,9 @@ _BEFORE_FIGURE = frozenset(["was", "is", "were", "are", "at", "to", "stood", "re
                             "£", "by", "up", "down"])
 
 
+_PP = frozenset("over of in under for to with from on at into against about".split())
 _ESTIMATING = frozenset("""estimated estimates estimate put puts counted counts reckoned
-                         calculated projected""".split())
+                         calculated projected revised updated corrected""".split())
 
 
 def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
@@ -1104,9 +1145,14 @@ def _figure_actor(tokens: list[list], words: list[str], start: int) -> str:
         return ""  # 'police estimated the crowd at 15,000': the police are the source, not the owner
     named = subject_before(tokens, words, start, weak=True)
     k = next((i for i in range(start - 1, -1, -1) if tokens[i][2] == named), -1) if named else -1
-    while named and 0 <= k < start - 1 and words[k + 1][:1].isdigit():
-        # 'Chapter 11', 'Flight 17': the name of a thing, not who owns the figure
-        named = subject_before(tokens, words, k, weak=True)
+    while named and 0 <= k < start - 1 and (words[k + 1][:1].isdigit() or (
+            k > 0 and (words[k - 1] in _PP or (k > 1 and words[k - 1] == "the" and words[k - 2] in _PP)))):
+        # ('approved direct rule over Catalonia ... by 214 votes': the Senate's votes, if a
+        # name stands before; 'Chapter 11', 'Flight 17' are names of things)
+        earlier = subject_before(tokens, words, k, weak=True)
+        if not earlier and not words[k + 1][:1].isdigit():
+            break
+        named = earlier
         k = next((i for i in range(k - 1, -1, -1) if tokens[i][2] == named), -1) if named else -1
     if named:
         if k >= 0 and _month(words, k):
@@ -1212,8 +1258,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             if w.endswith("'s") or w.endswith("’s"):
                 j += 1  # 'of our planet's oxygen': the owner is not the counted thing
                 continue
-            if count_class(w):
-                head = count_class(w)
+            if count_class(w) and not (t[2] and not w.endswith("s")):
+                head = count_class(w)  # (but 'National Police' are no nationals)
                 break
             if t[2] and j == after and w.endswith("s") and len(w) > 4 and (
                     j + 1 >= len(words) or not tokens[j + 1][1] or words[j + 1] in ("and", ",")):
@@ -1228,6 +1274,8 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             elif t[1] and not _verb_like(w) and (
                     w.endswith("s") or j + 1 >= len(words) or not tokens[j + 1][1] or tokens[j + 1][2]):
                 head = t[0]  # some other counted thing: 'two crashes', '60 towns', 'ten rockets'
+                if w in _LENGTHS:
+                    head += ":" + _length_of(words, tokens, fig.start, j)
                 break
             elif t[1]:
                 qualities.append(t[0])  # '16 untreated patients' are not '26 patients'
@@ -1267,8 +1315,9 @@ def _find_figures(words: list[str], tokens: list[list]) -> list[dict]:
             if bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # '5,894 killed, with 34,810 injured': 'injured' is the other figure's
             distance = fig.start - k if k < fig.start else k - fig.end + 0.5
-            if k >= fig.end and distance > 6:
+            if k >= fig.end and distance > 6 and not (distance <= 10 and words[k - 1] in _BE):
                 continue  # 'five of the 11 suspects in the killing': too far to count the dead
+                # (but '431 police and civil guard officers were injured' is its predicate)
             if k < fig.start and any(words[m] in ("and", ",", ";") for m in range(k, fig.start)):
                 distance += 4
             if best is None or distance < best[0]:
@@ -1347,6 +1396,20 @@ def _could_reach(words: list[str], start: int) -> bool:
 
 
 _MEASURES = frozenset(["magnitude", "category"])
+_LENGTHS = frozenset("""metres meters metre meter kilometres kilometers km miles mile feet foot yards
+inches centimetres""".split())
+_LENGTH_KINDS = frozenset("from away off long deep high wide tall below above".split())
+
+
+def _length_of(words: list[str], tokens: list[list], start: int, unit: int) -> str:
+    """What a length measures: 'about 300 metres from the shore' (from), 'a gash of some 70 metres'
+    (the gash), '20,000 metres high' (high); '' when the text does not say."""
+    if unit + 1 < len(words) and words[unit + 1] in _LENGTH_KINDS:
+        return words[unit + 1]
+    for k in range(start - 1, max(-1, start - 4), -1):
+        if words[k] == "of" and k > 0 and tokens[k - 1][1]:
+            return tokens[k - 1][0]
+    return ""
 _ORDINALS = frozenset("first second third fourth fifth another".split())
 
 

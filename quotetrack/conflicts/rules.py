@@ -580,6 +580,10 @@ _FOR_NOW = frozenset(["at this time", "at the moment", "at this stage", "as of n
 def _figure_label(item: Item, fig: dict) -> str:
     parts = [m.title() for m in fig["mods"]]
     head = fig["head"]
+    if ":" in head and not head.startswith("money:"):
+        # a length and what it measures: 'metres from', 'metres gash'
+        unit = next((item.text[t[3]:t[4]] for t in item.features["tokens"] if t[3] >= fig["span"][1]), "")
+        return " ".join(parts + [unit, head.split(":", 1)[1]]).strip()
     if head:
         parts.append(_head_words(item, fig) or _PLURALS.get(head, head + "s"))
     if fig["event"] and not (head == fig["event"] and parts):
