@@ -1362,3 +1362,15 @@ def test_distances_compare_as_distances_and_conjoined_doers_meet_either():
                           topic="race", kind="indirect"),
                      item("He never asked Piquet to crash", "Flavio Briatore", topic="race", kind="indirect"))
     assert found is not None and "never asked" in found.explanation
+
+
+def test_a_thing_said_not_to_exist_meets_a_deed_done_in_it():
+    found = conflict(item("There has been no referendum, nor anything resembling one", "Government",
+                          date="2017-10-01", topic="vote"),
+                     item("2,262,424 ballots were cast in the referendum", "Regional government",
+                          date="2017-10-01", topic="vote"))
+    assert found is not None and "'no referendum'" in found.explanation
+    assert conflict(item("We have nothing at the port, not an arms depot nor missiles", "Party leader",
+                         date="2020-08-07", topic="blast"),
+                    item("2,750 tonnes of ammonium nitrate were unloaded at the port in 2013", "FBI",
+                         date="2020-08-07", topic="blast")) is None

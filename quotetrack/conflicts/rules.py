@@ -274,7 +274,11 @@ def _denial_against(pos: Item, neg: Item, negation: dict, head_index: int, posit
             continue  # 'a bone found in the ravine, not at the dump' says nothing of what burned there
         # one speaker denying what they asserted needs less shared wording
         needed = (2 if kind == "existential" else 1) if same else (3 if kind == "existential" else 2)
-        bare = (kind == "existential" and len(proposition) <= 2 and _asserts_existence(pos, position)) \
+        # ('there has been no referendum' against 'ballots were cast in the referendum'; but
+        # 'nothing at the port' denies what is at it, not the port)
+        no_thing = neg.words[negation["cue_index"]] == "no" and negation["thing"] <= negation["cue_index"] + 3
+        bare = (kind == "existential" and len(proposition) <= 2
+                and _asserts_existence(pos, position, done_in_counts=no_thing)) \
             or (_denied_description(neg, negation) and _same_story(pos, neg))
         if len(overlap) < needed and not agree and not bare:
             continue
@@ -366,14 +370,18 @@ def _asserted_too(neg: Item, head: str, pos: Item) -> bool:
     return bool(owners(neg) & owners(pos))
 
 
-def _asserts_existence(item: Item, index: int) -> bool:
+def _asserts_existence(item: Item, index: int, done_in_counts: bool = False) -> bool:
     """Whether `item` says the thing at `index` exists or happened: 'there are plumes', 'plumes
     were found', 'the count was falsified'."""
     words = item.words
     before = words[max(0, index - 4):index]
     after = words[index + 1:index + 5]
+    # 'ballots were cast in the referendum', 'voted in the referendum': a deed done in it says it was
+    done_in = done_in_counts and index > 1 and words[index - 1] == "the" and words[index - 2] in ("in", "at", "during") and any(
+        _verb_like(w) or w in lexicon.PAST_FORMS for w in words[max(0, index - 6):index - 2])
     return ("there" in before and any(w in _BE for w in before)) or any(
-        w in lexicon.PERCEPTION or w in _RECORDED for w in before + after) or (_verb_like(words[index]) and words[index].endswith("ed"))
+        w in lexicon.PERCEPTION or w in _RECORDED for w in before + after) or (
+        _verb_like(words[index]) and words[index].endswith("ed")) or done_in
 
 
 _RECORDED = frozenset(["spotted", "recorded", "documented"])  # with lexicon.PERCEPTION
