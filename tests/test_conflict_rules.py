@@ -1365,9 +1365,9 @@ def test_distances_compare_as_distances_and_conjoined_doers_meet_either():
 
 
 def test_a_thing_said_not_to_exist_meets_a_deed_done_in_it():
-    found = conflict(item("There has been no referendum, nor anything resembling one", "Government",
+    found = conflict(item("There has been no referendum, nor anything resembling one", "Spanish government",
                           date="2017-10-01", topic="vote"),
-                     item("2,262,424 ballots were cast in the referendum", "Regional government",
+                     item("2,262,424 ballots were cast in the referendum", "Catalan government",
                           date="2017-10-01", topic="vote"))
     assert found is not None and "'no referendum'" in found.explanation
     assert conflict(item("We have nothing at the port, not an arms depot nor missiles", "Party leader",
