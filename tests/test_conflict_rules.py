@@ -1374,3 +1374,23 @@ def test_a_thing_said_not_to_exist_meets_a_deed_done_in_it():
                          date="2020-08-07", topic="blast"),
                     item("2,750 tonnes of ammonium nitrate were unloaded at the port in 2013", "FBI",
                          date="2020-08-07", topic="blast")) is None
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("The police acted with professionalism and proportionality", "Spanish police used excessive force",
+     "excessive"),
+    ("The country accepts responsibility for the actions of its officials in the bombing",
+     "The country had not admitted guilt for the bombing", "admitted"),
+    ("The crash was just a mistake", "It was a deliberate crash", "mistake"),
+])
+def test_proportion_and_excess_admitting_guilt_and_a_mistake(a, b, words):
+    found = conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story"))
+    assert found is not None and words in found.explanation
+
+
+def test_a_team_suing_over_false_allegations_meets_the_finding_that_it_conspired():
+    found = conflict(item("Renault conspired with the driver to cause a deliberate crash", "FIA",
+                          date="2009-09-21", topic="race"),
+                     item("Renault is bringing criminal proceedings against the driver for making false "
+                          "allegations", "Renault", date="2009-09-16", topic="race"))
+    assert found is not None and "accuses Renault" in found.explanation

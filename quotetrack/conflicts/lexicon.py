@@ -232,6 +232,8 @@ CONTRARY_PAIRS = (
     ("know", "unaware"),
     ("aware", "unaware"),
     ("climb", "descend"), ("ascend", "descend"), ("deliberate", "accident"), ("intentional", "accident"),
+    ("deliberate", "mistake"), ("intentional", "mistake"), ("proportionate", "excessive"),
+    ("proportionality", "excessive"),
     # causes of a death that exclude each other
     ("natural", "poison"), ("natural", "suicide"),
     # causes of a crash or collapse

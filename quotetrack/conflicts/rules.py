@@ -457,7 +457,7 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
 _OF_WHAT = frozenset("guilty responsible liable period amount kind sort type form degree".split())
 # Verbs that say little beyond their object: 'no warning was given' is 'not warned'.
 _LIGHT_VERBS = frozenset("""given made issued provided sent offered received taken done incurred put
-suffered sustained""".split())
+suffered sustained admitted acknowledged""".split())
 
 
 def _claim_repeated(neg: Item, negation: dict, head_index: int, pos: Item, positive_keys: set[str]) -> bool:
@@ -1390,7 +1390,8 @@ def disowned(a: Item, b: Item) -> list[Finding]:
 # What a sentence's subject may be accused of having done ('Buch and her husband had stakes in
 # the funds', 'Gulen ordered the coup'); 'Gulen lives in Pennsylvania' accuses no one.
 _DEEDS = frozenset("""ordered planned orchestrated masterminded had carried took paid bribed hid
-concealed manipulated falsified stole siphoned laundered funded financed approved""".split())
+concealed manipulated falsified stole siphoned laundered funded financed approved conspired
+colluded cheated""".split())
 _ACCUSING = frozenset("by behind blamed accused responsible ordered orchestrated masterminded".split())
 
 
