@@ -1394,3 +1394,12 @@ def test_a_team_suing_over_false_allegations_meets_the_finding_that_it_conspired
                      item("Renault is bringing criminal proceedings against the driver for making false "
                           "allegations", "Renault", date="2009-09-16", topic="race"))
     assert found is not None and "accuses Renault" in found.explanation
+
+
+def test_a_report_that_wrongly_said_something_withdraws_it():
+    withdrawn = item("The agency said an earlier report had wrongly said that the minister resigned on Monday",
+                     "Agency", topic="story")
+    found = conflict(item("The minister resigned on Monday, officials said", "Officials", topic="story"), withdrawn)
+    assert found is not None and "withdraws 'resigned'" in found.explanation
+    assert conflict(item("Troops shot down two missiles over the minister's town on Monday", "Army",
+                         topic="story"), withdrawn) is None

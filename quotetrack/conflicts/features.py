@@ -329,6 +329,9 @@ _POSTFIX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in lexicon.POSTFIX_NEGATION:  # (looked up by first word: this runs at every token)
     _POSTFIX_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
+_WRONGLY = frozenset("wrongly erroneously incorrectly falsely mistakenly inaccurately".split())
+_SAID_FORMS = frozenset("said says reported stated claimed wrote suggested".split())
+
 _SAID_WORDS = frozenset("statement statements remarks remark comments comment words quote quotes".split())
 _OWN = frozenset("mine hers his theirs ours my her their our".split())
 
@@ -769,6 +772,21 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 negations.append(_claim_denied(words, tokens, i, scope, scope))
                 i = end
                 continue
+        if word in _WRONGLY and i + 3 < n:
+            # 'an earlier report had wrongly said that Russian missiles crossed into Poland': the
+            # claim after 'that' is withdrawn
+            that = next((m for m in range(i + 1, min(n, i + 4)) if words[m] == "that"), -1)
+            if that > 0 and any(tokens[m][0] in _reporting_keys() or words[m] in _SAID_FORMS
+                                for m in range(i + 1, that)):
+                end = _clause_end(tokens, words, that + 1, limit=12)
+                scope = [m for m in range(that + 1, end) if tokens[m][1] and not tokens[m][2]]
+                if scope:
+                    withdrawn = _claim_denied(words, tokens, i, scope, [
+                        m for m in range(that + 1, end) if tokens[m][1]])
+                    withdrawn["withdrawn"] = [tokens[i][3], tokens[end - 1][4]]
+                    negations.append(withdrawn)
+                    i = end
+                    continue
         if word in lexicon.DEBUNK_WORDS:
             sentence_start, sentence_end = i, i + 1
             while sentence_start > 0 and words[sentence_start - 1] not in _SENTENCE_END:

@@ -445,9 +445,9 @@ def _denied_heads(neg: Item, negation: dict) -> list[int]:
             # 'not guilty of criminal negligence' denies the negligence; 'no period of
             # ineligibility was imposed', the ineligibility
             heads += [k for k in negation["scope"] if h + 1 < k <= h + 4 and k not in heads][:2]
-    if negation.get("kind") == "postfix":
+    if negation.get("kind") == "postfix" and not negation.get("withdrawn"):
         # 'allegations of a state doping programme are groundless' denies every content word
-        # of the claim, not only its first one
+        # of the claim, not only its first one ('wrongly said that X crossed' withdraws the crossing)
         heads += [h for h in negation["scope"] if h not in heads and not tokens[h][2]
                   and neg.words[h] not in _NUMBER_WORDS and not neg.words[h][:1].isdigit()]
     return heads
@@ -501,6 +501,10 @@ def _denial_evidence(neg: Item, negation: dict, head_index: int, pos: Item, posi
     pos_word = _span_text(pos, *_token_span(pos, position))
     head_start, head_end = _token_span(neg, head_index)
     gap = head_start - negation["cue"][1]
+    if negation.get("withdrawn"):
+        start, end = negation["withdrawn"]
+        explanation = f"'{neg.text[start:end]}' withdraws '{pos_word}'"
+        return explanation, [(start, end)]
     if negation.get("kind") == "postfix":
         first, last = _token_span(neg, negation["scope"][0]), _token_span(neg, negation["scope"][-1])
         claimed = neg.text[first[0]:last[1]]
