@@ -1403,3 +1403,20 @@ def test_a_report_that_wrongly_said_something_withdraws_it():
     assert found is not None and "withdraws 'resigned'" in found.explanation
     assert conflict(item("Troops shot down two missiles over the minister's town on Monday", "Army",
                          topic="story"), withdrawn) is None
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("The strike was ordered by Vladimir Putin", "Putin did not order the strike", "both about Putin"),
+    ("Search ships found the flight recorders of the airliner",
+     "Search ships found wreckage and belongings but not the flight recorders of the airliner", "recorders"),
+    ("The flight was on an intelligence mission over the island",
+     "There was no evidence that the flight was on an intelligence mission", "intelligence"),
+])
+def test_the_named_doer_the_head_of_a_denied_phrase_and_what_a_thing_was(a, b, words):
+    found = conflict(item(a, "Source A", topic="story"), item(b, "Source B", topic="story"))
+    assert found is not None and words in found.explanation
+
+
+def test_not_even_a_single_body_is_a_zero_count():
+    (figure,) = analyse("There is no evidence that even a single body was burned at the dump")["figures"]
+    assert figure["low"] == figure["high"] == 0

@@ -377,3 +377,31 @@ def test_a_speakers_denial_of_their_own_act_meets_the_account_naming_them(db, de
     detect(db)
     (found,) = list_conflicts(db)
     assert found.type == "polarity" and "Zaluzhnyi" in found.explanation
+
+
+def test_a_prolific_speakers_bare_denial_still_meets_their_later_act(db):
+    add_statement(db, text="I will not resign", speaker="Ana Ruiz", outlet="Haaretz",
+                  date="2023-08-25", kind="direct", topic="federation")
+    for n in range(70):  # more statements by the speaker than a common term may have
+        add_statement(db, text=f"The federation met {n} delegates about the budget of stadium {n}",
+                      speaker="Ana Ruiz", outlet="BBC", date="2023-08-01", kind="indirect", topic="federation")
+    add_statement(db, text="The president announced her resignation to the federation's board",
+                  speaker="Ana Ruiz", outlet="BBC", date="2023-09-10", kind="indirect", topic="federation")
+    detect(db)
+    full = {c.id for c in list_conflicts(db) if c.type == "reversal"}
+    assert len(full) == 1
+    detect(db, full=True)
+    assert {c.id for c in list_conflicts(db) if c.type == "reversal"} == full
+
+
+def test_a_pronoun_denial_by_an_institution_is_not_linked_to_every_mention_of_it():
+    from quotetrack.conflicts.detect import _links_on_few_words
+    from quotetrack.conflicts.features import analyse as analyse_text
+    from quotetrack.conflicts.rules import Item
+
+    def make(text, speaker, kind="indirect"):
+        return Item(id="x", text=text, speaker=speaker, speaker_key=speaker.lower(), outlet="O",
+                    date="2020-01-01", day_start=0, day_end=0, kind=kind, topic=None,
+                    features=analyse_text(text))
+    assert not _links_on_few_words(make("They did not close the roads on Sunday", "Police"))
+    assert _links_on_few_words(make("He said he never approved the operation", "Valerii Zaluzhnyi"))

@@ -44,7 +44,7 @@ def candidate_pairs(
     for index, item_terms in enumerate(terms):
         for term in item_terms:
             postings[term].append(index)
-    extra = _source_pairs(postings, topics)
+    extra = _source_pairs(postings, topics, cap)
     lists = [np.asarray(p, dtype=np.int64) for term, p in postings.items()
              if 2 <= len(p) <= cap and not term.startswith("!")]
     del postings
@@ -87,30 +87,40 @@ def candidate_pairs(
 
 
 SOURCE, BY = "!src:", "!by:"
+# A bare denial ('!bare:ana ruiz@topic') meets every statement of its speaker in the topic
+# ('!spk:ana ruiz@topic'), however prolific the speaker.
+BARE, SPEAKER = "!bare:", "!spk:"
 # A speaker denying an act of their own ('!self:zaluz', the key of a word of their name) is
-# compared with every statement that has that word among its terms (names it).
+# compared with the statements that have that word among their terms (name them), while that
+# word is informative (in no more statements than max_df).
 SELF_DENIAL = "!self:"
+LINKS = {SOURCE: BY, BARE: SPEAKER}
+_LINKED = {**LINKS, **{b: a for a, b in LINKS.items()}}
 
 
 def _linked_term(term: str) -> str:
     """The term a linked term pairs with ('!src:x@t' with '!by:x@t', '!self:k' with 'k')."""
-    if term.startswith(SOURCE):
-        return BY + term[len(SOURCE):]
-    if term.startswith(BY):
-        return SOURCE + term[len(BY):]
+    for prefix, other in _LINKED.items():
+        if term.startswith(prefix):
+            return other + term[len(prefix):]
     return term[len(SELF_DENIAL):]
 
 
-def _source_pairs(postings: dict[str, list[int]], topics: Sequence[str | None]) -> set[tuple[int, int]]:
+def _source_pairs(postings: dict[str, list[int]], topics: Sequence[str | None],
+                  cap: int) -> set[tuple[int, int]]:
     """A statement that calls a report untrue ('the Journal's article is erroneous', term
     '!src:journal@topic') is paired with every statement that outlet or person gave in the same
-    topic ('!by:journal@topic'); a speaker denying an act of their own with every statement of the
-    topic that names them. Such denials are few, so this is linear in the statements they link to."""
+    topic ('!by:journal@topic'); a bare denial with its speaker's statements in the topic; a
+    speaker denying an act of their own with the statements that name them (while the name is
+    informative). Such denials are few, so this is linear in the statements they link to."""
     out: set[tuple[int, int]] = set()
     for term, denials in postings.items():
-        if not term.startswith((SOURCE, SELF_DENIAL)):
+        if not term.startswith((SOURCE, BARE, SELF_DENIAL)):
             continue
-        for j in postings.get(_linked_term(term), ()):
+        targets = postings.get(_linked_term(term), ())
+        if term.startswith(SELF_DENIAL) and len(targets) > cap:
+            continue
+        for j in targets:
             for i in denials:
                 if i != j and topics_compatible(topics[i], topics[j]):
                     out.add((min(i, j), max(i, j)))
@@ -122,16 +132,22 @@ def neighbours_sql(db, statement_id: str, item_terms: Sequence[str], total: int,
     """Ids of stored statements sharing enough informative terms with one statement."""
     if not item_terms:
         return []
-    linked = [_linked_term(t) for t in item_terms if t.startswith((SOURCE, BY, SELF_DENIAL))]
+    linked = [_linked_term(t) for t in item_terms if t.startswith(tuple(_LINKED))]
     # (and the self-denials of anyone this statement names)
     linked += [SELF_DENIAL + t for t in item_terms if not t.startswith(("!", "#"))]
+    named = [_linked_term(t) for t in item_terms if t.startswith(SELF_DENIAL)]
+    if named:  # a self-denial meets the statements naming its speaker, while the name informs
+        marks = ",".join("?" * len(named))
+        linked += [term for term, df in db.execute(
+            f"SELECT term, count(*) FROM terms WHERE term IN ({marks}) GROUP BY term", named)
+            if df <= max_df(total) + 1]
     found = set()
     if linked:
         marks = ",".join("?" * len(linked))
         found = {row[0] for row in db.execute(
             f"SELECT statement_id FROM terms WHERE term IN ({marks}) AND statement_id != ?",
             [*linked, statement_id])}
-    item_terms = [t for t in item_terms if not t.startswith((SOURCE, BY, SELF_DENIAL))]
+    item_terms = [t for t in item_terms if not t.startswith((*_LINKED, SELF_DENIAL))]
     return sorted(found | set(_neighbours(db, statement_id, item_terms, total, min_shared)))
 
 

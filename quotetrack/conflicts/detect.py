@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from quotetrack.conflicts import features as feats
 from quotetrack.conflicts.candidates import (
-    BY, SELF_DENIAL, SOURCE, candidate_pairs, neighbours_sql, topics_compatible,
+    BARE, BY, SELF_DENIAL, SOURCE, SPEAKER, candidate_pairs, neighbours_sql, topics_compatible,
 )
-from quotetrack.conflicts.rules import Finding, Item, Settings, bare_denial, compare, quote_words, speaker_key
+from quotetrack.conflicts.rules import (
+    Finding, Item, Settings, _reported_self, bare_denial, compare, quote_words, speaker_key,
+)
 from quotetrack.store import write_transaction
 
 # Flags that say which rules a statement can take part in, so most pairs are skipped cheaply.
@@ -61,10 +63,10 @@ def _flags(item: Item) -> int:
 
 def _links_on_few_words(item: Item) -> bool:
     """A statement that may conflict with another sharing fewer than two terms with it: a bare
-    denial ('I will not resign', paired through its speaker) or a report called untrue (paired
-    through the report's source)."""
-    return bare_denial(item) or bool(item.features.get("disowns") or item.features.get("rebuts")) or any(
-        n.get("source") or n.get("agent") in (feats.SELF, "?") for n in item.features["negations"])
+    denial ('I will not resign', paired through its speaker), a report called untrue (paired
+    through the report's source), words disowned, a rebuttal, a denial of one's own act."""
+    return bare_denial(item) or bool(item.features.get("disowns") or item.features.get("rebuts")) \
+        or _denies_own_act(item) or any(n.get("source") for n in item.features["negations"])
 
 
 def _enough_in_common(a: Item, b: Item, fa: int, fb: int) -> bool:
@@ -72,30 +74,43 @@ def _enough_in_common(a: Item, b: Item, fa: int, fb: int) -> bool:
     return bool((fa | fb) & LINKED) or len(set(a.features["terms"]) & set(b.features["terms"])) >= 2
 
 
+def _name_words(name: str, shortest: int = 3) -> list[str]:
+    """The folded words of a speaker's or outlet's name, of at least `shortest` letters."""
+    return sorted({w for w in re.findall(r"\w+", feats.fold(name)) if len(w) >= shortest})
+
+
+def _denies_own_act(item: Item) -> bool:
+    """Whether a statement denies an act of its speaker's: 'we did not ...', or 'he/she ...' in a
+    paraphrase of them (as rules._reported_self reads it)."""
+    return any(n.get("agent") == feats.SELF or (n.get("agent") == "?" and _reported_self(item, n, "?") == feats.SELF)
+               for n in item.features["negations"])
+
+
 def _source_terms(item: Item) -> list[str]:
-    """Terms that tie a statement to its source ('!by:reuters@topic') and a denial to the source
-    of the report it calls untrue ('!src:reuters@topic'); see candidates.candidate_pairs."""
+    """Linked terms (see candidates.candidate_pairs): what ties a statement to its source
+    ('!by:reuters@topic'), a denial to the source of the report it calls untrue
+    ('!src:reuters@topic'), and a statement to its speaker ('!spk:ana ruiz@topic')."""
     topic = (item.topic or "").casefold()
-    names = {w for w in re.findall(r"\w+", feats.fold(f"{item.outlet} {item.speaker}")) if len(w) > 2}
-    out = [f"{BY}{name}@{topic}" for name in sorted(names)]
+    out = [f"{BY}{name}@{topic}" for name in _name_words(f"{item.outlet} {item.speaker}")]
     out += [f"{SOURCE}{n['source']}@{topic}" for n in item.features["negations"] if n.get("source")]
-    # a speaker denying an act of their own ('he knew nothing of it, and claims that he approved
-    # one are a provocation') meets every account in the topic that names them
+    speaker = f"{speaker_key(item.speaker)}@{topic}"
+    out.append(SPEAKER + speaker)
+    if bare_denial(item):
+        # 'I will not resign' meets, a fortnight later, the same speaker's 'announced his
+        # resignation', with one word in common (a reversal)
+        out.append(BARE + speaker)
     rebuts = bool(item.features.get("rebuts"))
     if rebuts:
         # a rebuttal meets what the sources it names said ('Hindenburg's report is baseless')
         out += [f"{SOURCE}{t[2]}@{topic}" for t in {tuple(t[:3]) for t in item.features["tokens"] if t[2]}
                 if len(t[2]) > 3]
-    if rebuts or any(n.get("agent") in (feats.SELF, "?") for n in item.features["negations"]):
-        out += [f"{SELF_DENIAL}{feats.key(name)}" for name in sorted(
-            {w for w in re.findall(r"\w+", feats.fold(item.speaker)) if len(w) > 3})]
+    if rebuts or _denies_own_act(item):
+        # a speaker denying an act of their own ('he knew nothing of it, and claims that he
+        # approved one are a provocation') meets the accounts in the topic that name them
+        out += [f"{SELF_DENIAL}{feats.key(name)}" for name in _name_words(item.speaker, 4)]
     if item.features.get("disowns"):
         # words disowned by their speaker: paired with everything given in that speaker's name
-        out += [f"{SOURCE}{name}@{topic}" for name in sorted(
-            {w for w in re.findall(r"\w+", feats.fold(item.speaker)) if len(w) > 2})]
-    # one speaker's statements need one content word in common, not two: 'I will not resign'
-    # and, a fortnight later, 'announced his resignation' (a reversal)
-    out.append(f"#spk:{speaker_key(item.speaker)}")
+        out += [f"{SOURCE}{name}@{topic}" for name in _name_words(item.speaker)]
     return out
 
 

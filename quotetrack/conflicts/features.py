@@ -353,6 +353,10 @@ def _disowns(words: list[str]) -> bool:
     return False
 
 
+# 'not all', 'not every': a partial denial, which neither says nor denies that some did
+_NOT_ALL = frozenset(["all", "every", "always", "everyone", "everything"])
+
+
 def _hedged(words: list[str], tokens: list[list]) -> set[int]:
     """Tokens that a hedge ('possible that', 'may', 'in the event of') makes hypothetical."""
     out: set[int] = set()
@@ -362,7 +366,7 @@ def _hedged(words: list[str], tokens: list[list]) -> set[int]:
             continue  # 'claimed responsibility for the bombing' takes it, it does not hedge
         if word in lexicon.HEDGES and not (word == "may" and _dated_march(words, i)):
             size = 1  # ('in May' is a month, not a maybe)
-        elif word == "not" and i + 1 < len(words) and words[i + 1] in ("all", "every", "always", "everyone", "everything"):
+        elif word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_ALL:
             size = 2  # 'the students were not all burned there' neither says nor denies that some were
         else:
             for phrase in lexicon.HEDGE_PHRASES:
@@ -441,6 +445,14 @@ def _with_conjoined(tokens: list[list], words: list[str], start: int, subject: s
     return "|".join(names)
 
 
+def _last_of_name(tokens: list[list], index: int) -> str:
+    """The last word of the name starting at `index` ('Vladimir Putin' -> 'putin'), as a sentence
+    names its subject ('Putin did not ...'); a possessive ends the name ('Ukraine's')."""
+    while index + 1 < len(tokens) and tokens[index + 1][2] and not tokens[index][2].endswith("'s"):
+        index += 1
+    return tokens[index][2]
+
+
 def agent_after(tokens: list[list], words: list[str], position: int, span: int = 6) -> str:
     """An agent introduced by 'by'/'from' shortly after `position` ('notification by Turkey')."""
     clause = tokens[position][6]
@@ -459,10 +471,10 @@ def agent_after(tokens: list[list], words: list[str], position: int, span: int =
                     if words[j].endswith(("'s", "\u2019s")):
                         # 'by Ukraine's then commander-in-chief Valerii Zaluzhnyi': the owner's
                         # man, named a few words on, is the agent
-                        later = next((tokens[k][2] for k in range(j + 1, min(len(tokens), j + 6))
-                                      if tokens[k][2] and tokens[k][6] == clause), "")
-                        return later or tokens[j][2]
-                    return tokens[j][2]
+                        later = next((k for k in range(j + 1, min(len(tokens), j + 6))
+                                      if tokens[k][2] and tokens[k][6] == clause), -1)
+                        return _last_of_name(tokens, later) if later >= 0 else tokens[j][2]
+                    return _last_of_name(tokens, j)
             # 'hit by a failed rocket launch by Islamic Jihad': the name in a second 'by'
             for j in range(i + 3, min(len(tokens), i + 7)):
                 if tokens[j][6] != clause:
@@ -867,7 +879,7 @@ def _find_negations(words: list[str], tokens: list[list]) -> list[dict]:
                 kind = "verbal" if i > 0 and words[i - 1] in _BE and words[i + 1] in ("a", "an") else "np"
             if word == "no" and i + 1 < n and words[i + 1] == "longer":
                 cue_end, kind = i + 2, "verbal"
-            if word == "not" and i + 1 < n and words[i + 1] in ("all", "every", "always", "everyone", "everything"):
+            if word == "not" and i + 1 < n and words[i + 1] in _NOT_ALL:
                 i += 2
                 continue  # 'the students were not all burned there': some were, which it does not deny
             if word in ("no", "without", "little") and i + 1 < n and words[i + 1] in ("doubt", "question"):

@@ -1421,8 +1421,8 @@ def rebutted(a: Item, b: Item) -> list[Finding]:
     sources = {w for w in re.findall(r"\w+", fold(f"{a.speaker} {a.outlet}")) if len(w) > 3}
     named = next((t for t in b.features["tokens"] if t[2] and t[2] in sources), None)
     if named:
-        return [Finding("polarity", 0.55, f"{b.speaker} rejects what {_subject_name(b, named[2])} "
-                        "said, and this is its account", [(0, len(a.text))], [(named[3], named[4])])]
+        return [Finding("polarity", 0.55, f"{b.speaker} rejects what {a.speaker} said, and this is "
+                        "that account", [(0, len(a.text))], [(named[3], named[4])])]
     return []
 
 
@@ -1470,12 +1470,10 @@ def absent(a: Item, b: Item) -> list[Finding]:
 def _name_run(item: Item, index: int) -> set[str]:
     """The words of the name around `index` ('Grace Mugabe')."""
     tokens = item.features["tokens"]
-    first, last = index, index
-    while first > 0 and tokens[first - 1][2]:
-        first -= 1
+    last = index
     while last + 1 < len(tokens) and tokens[last + 1][2]:
         last += 1
-    return {tokens[k][2] for k in range(first, last + 1)}
+    return {tokens[k][2] for k in range(_name_span(item, index).start, last + 1)}
 
 
 def _same_name(x: set[str], y: set[str]) -> bool:
