@@ -302,7 +302,6 @@ def _rebuts(words: list[str]) -> bool:
             return True
         if word in _REBUTTAL_WORDS and i + 1 < len(words) and words[i + 1] in _ACCUSATIONS:
             return True  # 'peddling false claims', 'baseless allegations'
-
         if word in _BE and i > 0 and (words[i - 1] in ("this", "that", "it") or words[i - 1] in _ACCUSATIONS) \
                 and any(w in _REBUTTAL_WORDS for w in words[i + 1:i + 8]):
             return True

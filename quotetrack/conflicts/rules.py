@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from quotetrack.conflicts import lexicon
 from quotetrack.conflicts.features import (
-    _BE, _WEEKDAYS, SELF, _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
+    _BE, _PP, _WEEKDAYS, SELF, _NUMBER_WORDS, _characters, count_class, _verb_like, characterises,
     _contrary, _reporting_keys, entities_match, fold, key, roles,
 )
 
@@ -295,9 +295,6 @@ def _denial_against(pos: Item, neg: Item, negation: dict, head_index: int, posit
     return None
 
 
-_PREPOSITIONS = frozenset("of to in on at for by with from against about over".split())
-
-
 def _denied_description(neg: Item, negation: dict) -> bool:
     """'the takeover was not a coup': one noun denied as what something was, which any account
     of the same story calling it a coup contradicts."""
@@ -306,7 +303,7 @@ def _denied_description(neg: Item, negation: dict) -> bool:
     return (negation.get("kind") == "verbal" and words[cue] == "not" and cue > 0 and words[cue - 1] in _BE
             and words[cue + 1:cue + 2] in (["a"], ["an"])
             and len([k for k in negation["scope"] if tokens[k][6] == tokens[negation["head"]][6]
-                     and not any(w in _PREPOSITIONS for w in words[cue:k])]) == 1)
+                     and not any(w in _PP or w == "by" for w in words[cue:k])]) == 1)
 
 
 def _reported_self(item: Item, negation: dict, agent: str) -> str:
@@ -1016,11 +1013,12 @@ def _past_act(item: Item, i: int) -> bool:
     return not _future(item, i) and (word.endswith("ed") or word in lexicon.PAST_FORMS
                                      or before in ("has", "have", "had")
                                      # 'the bank cut its rate' (not 'a cut', 'to cut')
-                                     or (word in _SAME_PAST and before not in _DETERMINERS | {"to"}))
+                                     or (word in _SAME_PAST and before not in _NOUN_MARKERS))
 
 
 _SAME_PAST = frozenset("cut put set hit let shut quit cast cost spread".split())
-_DETERMINERS = frozenset("a an the its their his her our this that another fourth third second first".split())
+# Words before 'cut' that make it a noun ('a cut', 'its fourth cut', 'to cut' a plan)
+_NOUN_MARKERS = frozenset("a an the its their his her our this that another fourth third second first to".split())
 
 
 def _adverbs_of_other_acts(a: Item, ia: int, b: Item, ib: int) -> bool:
