@@ -1420,3 +1420,26 @@ def test_the_named_doer_the_head_of_a_denied_phrase_and_what_a_thing_was(a, b, w
 def test_not_even_a_single_body_is_a_zero_count():
     (figure,) = analyse("There is no evidence that even a single body was burned at the dump")["figures"]
     assert figure["low"] == figure["high"] == 0
+
+
+def test_a_zero_count_is_labelled_in_the_plural():
+    found = conflict(item("Not a single soldier was killed in the attack", "Army", topic="story"),
+                     item("Three soldiers were killed in the attack", "Medics", topic="story"))
+    assert found is not None and "0 vs 3 (soldiers killed)" in found.explanation
+
+
+def test_rather_than_denies_only_the_phrase_before_its_comma():
+    rounds = item("The cannon fired armour-piercing rounds rather than tracers, so the crew may never "
+                  "have seen them", "Pilot", topic="flight")
+    assert conflict(item("The crew saw the warning shots", "Navy", topic="flight"), rounds) is None
+    found = conflict(item("The cannon fired tracers", "Navy", topic="flight"), rounds)
+    assert found is not None and "rather than" in found.explanation
+
+
+def test_a_town_named_with_its_province_is_the_same_place_as_the_town():
+    a = analyse("The quake of magnitude 7.7 was centred in Pazarcik, Kahramanmaras, before dawn")
+    assert a["figures"][0]["places"] == ["pazarcik", "kahramanmaras"]
+    found = conflict(item("The quake of magnitude 7.7 was centred in Pazarcik, Kahramanmaras, before dawn",
+                          "Agency", topic="quake"),
+                     item("A magnitude 7.8 earthquake struck near Pazarcik before dawn", "Survey", topic="quake"))
+    assert found is not None and found.type == "numeric"

@@ -1208,6 +1208,13 @@ def _sentence_bounds(words: list[str], index: int) -> tuple[int, int]:
     return start, min(len(words), end + 1)
 
 
+def _larger_place(words: list[str], tokens: list[list], index: int) -> list[str]:
+    """'in Pazarcik, Kahramanmaras': the larger place named after a comma, as a place too."""
+    if index + 2 < len(words) and words[index + 1] == "," and tokens[index + 2][2]:
+        return [tokens[index + 2][2]]
+    return []
+
+
 def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
     """Names a figure's sentence places it in: 'in Britain', 'at the Zaporizhzhia plant'; a
     place right after the figure is its own ('11 in Texas and 3 in Louisiana')."""
@@ -1217,15 +1224,13 @@ def _places(words: list[str], tokens: list[list], index: int) -> list[str]:
         if words[k] in ("and", ",", ";"):
             break
         if words[k] in ("in", "at") and k + 1 < len(words) and tokens[k + 1][2]:
-            return [tokens[k + 1][2]]
+            return [tokens[k + 1][2]] + _larger_place(words, tokens, k + 1)
     for k in range(first, min(last, len(words) - 1)):
         if words[k] in ("in", "at", "near"):
             for m in range(k + 1, min(len(words), k + 4)):
                 if tokens[m][2]:
                     out.append(tokens[m][2])
-                    # 'in Pazarcik, Kahramanmaras': the larger place named after a comma too
-                    if m + 2 < len(words) and words[m + 1] == "," and tokens[m + 2][2]:
-                        out.append(tokens[m + 2][2])
+                    out += _larger_place(words, tokens, m)
                     break
                 if not tokens[m][1] and words[m] not in ("the", "a", "an"):
                     break

@@ -594,7 +594,10 @@ def _figure_label(item: Item, fig: dict) -> str:
         unit = next((item.text[t[3]:t[4]] for t in item.features["tokens"] if t[3] >= fig["span"][1]), "")
         return " ".join(parts + [unit, head.split(":", 1)[1]]).strip()
     if head:
-        parts.append(_head_words(item, fig) or _PLURALS.get(head, head + "s"))
+        words = _head_words(item, fig)
+        if words and fig["high"] == 0 and words.isalpha() and not words.endswith("s"):
+            words += "s"  # 'not a single soldier': a count of soldiers, 0 of them
+        parts.append(words or _PLURALS.get(head, head + "s"))
     if fig["event"] and not (head == fig["event"] and parts):
         parts.append(fig["event"])  # ('casualties', not 'casualties casualty')
     return " ".join(parts) or fig["unit"]
